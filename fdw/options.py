@@ -1,0 +1,157 @@
+"""Server options: PostgreSQL's strings in, one typed and validated Settings out.
+
+Both engines read the options of `SERVER agentcore` and hand them to `parse_options`, so
+an option means the same thing, and is rejected with the same message, whichever engine
+runs the query.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlparse
+
+ALL_REGIONS = "all"
+
+# Options that belong to the engine rather than to us: Multicorn's own `wrapper` option,
+# and `table`, which tells one Multicorn wrapper class which table to serve.
+ENGINE_OPTIONS = frozenset({"wrapper", "table"})
+
+OPTION_HELP = {
+    "regions": "comma-separated AWS regions, or 'all' for every region the service is offered in "
+    "(default: the region of the server's AWS credential chain)",
+    "profile": "comma-separated named profiles of the server's AWS config, one credential set "
+    "(account) each (default: the default credential chain)",
+    "endpoint_url": "an http(s) URL that replaces every AWS endpoint (LocalStack, a moto server)",
+    "max_concurrency": "how many AWS requests may run at once, 1 to 64 (default 8)",
+    "max_attempts": "attempts per AWS request, with backoff on throttling, 1 to 20 (default 5)",
+    "ignore_error_codes": "comma-separated AWS error codes that skip a region or a detail "
+    "instead of failing the query, e.g. AccessDeniedException",
+}
+
+DEFAULT_MAX_CONCURRENCY = 8
+DEFAULT_MAX_ATTEMPTS = 5
+
+
+class OptionError(ValueError):
+    """A server option has a bad name or value. The message names both."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the server options ask for, validated."""
+
+    regions: tuple[str, ...] | None = None  # None: the credential chain's region
+    all_regions: bool = False
+    profiles: tuple[str | None, ...] = (None,)  # None: the default credential chain
+    endpoint_url: str | None = None
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    ignore_error_codes: frozenset[str] = field(default_factory=frozenset)
+
+
+def parse_options(options: Mapping[str, str]) -> Settings:
+    """Turn server options into Settings, or raise OptionError naming the option and value."""
+    unknown = sorted(set(options) - set(OPTION_HELP) - ENGINE_OPTIONS)
+    if unknown:
+        raise OptionError(
+            f"unknown option {unknown[0]!r} for server agentcore",
+            hint="valid options: " + ", ".join(sorted(OPTION_HELP)),
+        )
+    settings = {}
+    if "regions" in options:
+        regions = _parse_regions(options["regions"])
+        if regions == (ALL_REGIONS,):
+            settings["all_regions"] = True
+        else:
+            settings["regions"] = regions
+    if "profile" in options:
+        settings["profiles"] = _split_list("profile", options["profile"])
+    if "endpoint_url" in options:
+        settings["endpoint_url"] = _parse_endpoint_url(options["endpoint_url"])
+    if "max_concurrency" in options:
+        settings["max_concurrency"] = _parse_int(
+            "max_concurrency", options["max_concurrency"], 1, 64
+        )
+    if "max_attempts" in options:
+        settings["max_attempts"] = _parse_int("max_attempts", options["max_attempts"], 1, 20)
+    if "ignore_error_codes" in options:
+        codes = _split_list("ignore_error_codes", options["ignore_error_codes"])
+        for code in codes:
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9.]*", code):
+                raise OptionError(
+                    f"invalid value {code!r} in option ignore_error_codes: "
+                    "an AWS error code is a word such as AccessDeniedException"
+                )
+        settings["ignore_error_codes"] = frozenset(codes)
+    return Settings(**settings)
+
+
+def _split_list(option: str, value: str) -> tuple[str, ...]:
+    items = tuple(item.strip() for item in value.split(","))
+    if not value.strip() or any(not item for item in items):
+        raise OptionError(
+            f"invalid value {value!r} for option {option}: expected a comma-separated list "
+            "with no empty items"
+        )
+    return items
+
+
+def _parse_regions(value: str) -> tuple[str, ...]:
+    regions = _split_list("regions", value)
+    if ALL_REGIONS in regions:
+        if len(regions) > 1:
+            raise OptionError(
+                f"invalid value {value!r} for option regions: 'all' cannot be combined "
+                "with named regions"
+            )
+        return regions
+    known = known_regions()
+    for region in regions:
+        if region not in known:
+            raise OptionError(
+                f"unknown region {region!r} in option regions",
+                hint="a region is a name such as us-east-1; if it is a new AWS region, "
+                "upgrade botocore on the PostgreSQL server",
+            )
+    return tuple(dict.fromkeys(regions))
+
+
+def _parse_endpoint_url(value: str) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise OptionError(
+            f"invalid value {value!r} for option endpoint_url: expected an http:// or "
+            "https:// URL with a host"
+        )
+    return value
+
+
+def _parse_int(option: str, value: str, low: int, high: int) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = None
+    if number is None or not low <= number <= high:
+        raise OptionError(
+            f"invalid value {value!r} for option {option}: expected a whole number "
+            f"from {low} to {high}"
+        )
+    return number
+
+
+@lru_cache(maxsize=1)
+def known_regions() -> frozenset[str]:
+    """Every region of every partition that botocore's endpoint data names."""
+    from botocore.loaders import create_loader
+
+    endpoints = create_loader().load_data("endpoints")
+    return frozenset(
+        region for partition in endpoints["partitions"] for region in partition["regions"]
+    )

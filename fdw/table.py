@@ -1,0 +1,124 @@
+"""How a table is declared: its columns, where each value comes from, and its AWS calls.
+
+A table module in `tables/` is one `Table(...)`: read it top to bottom to learn every
+column's origin. Values leave here as plain Python (str, list of str, dict or list for
+jsonb, aware datetime, bool, int); each engine turns them into what PostgreSQL takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Callable, Union
+
+TEXT = "text"
+TEXT_ARRAY = "text[]"
+JSONB = "jsonb"
+TIMESTAMPTZ = "timestamptz"
+BOOLEAN = "boolean"
+BIGINT = "bigint"
+
+Source = Union[str, Callable[[dict], Any]]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    # A dotted path into the item (the list call's summary merged with the detail call's
+    # answer), or a function of the item.
+    source: Source
+    # True when the value only comes from the per-item detail call.
+    detail: bool = False
+
+    def value(self, item: dict) -> Any:
+        raw = self.source(item) if callable(self.source) else dig(item, self.source)
+        return normalize(raw, self.type)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    service: str  # the boto3 service: which client, and which regions
+    columns: tuple[Column, ...]
+    # (client, parent item or None) -> the items, every page of them.
+    list_items: Callable[[Any, Any], Iterable[dict]]
+    list_operation: str
+    # When set, items are listed once per item of this table's list (pools, then clients).
+    parent: Table | None = None
+    # (client, item) -> the detail answer. Raises botocore's errors.
+    get_detail: Callable[[Any, dict], dict] | None = None
+    detail_operation: str | None = None
+    # When set, a failed detail call keeps the row and puts the error code in this column.
+    detail_error_column: str | None = None
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+
+def common_columns(account_description: str = "The AWS account ID.") -> tuple[Column, ...]:
+    """account_id and region, first in every table, filled from the scan's scope."""
+    return (
+        Column("account_id", TEXT, account_description, "_scope.account_id"),
+        Column("region", TEXT, "The AWS region.", "_scope.region"),
+    )
+
+
+def dig(item: Any, dotted: str) -> Any:
+    for key in dotted.split("."):
+        if not isinstance(item, dict):
+            return None
+        item = item.get(key)
+    return item
+
+
+def normalize(value: Any, sql_type: str) -> Any:
+    if value is None:
+        return None
+    if sql_type == TEXT_ARRAY:
+        return [str(element) for element in value if element is not None]
+    if sql_type == TIMESTAMPTZ:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+    if sql_type == BOOLEAN:
+        return bool(value)
+    if sql_type == BIGINT:
+        return int(value)
+    if sql_type == TEXT:
+        return value if isinstance(value, str) else str(value)
+    return value
+
+
+def paged(
+    call: Callable[..., dict],
+    items_key: str,
+    token_key: str = "nextToken",
+    **request: Any,
+) -> Iterator[dict]:
+    """Every item of a paged list call, following its token to the end."""
+    seen_tokens = set()
+    while True:
+        answer = call(**request)
+        yield from answer.get(items_key) or ()
+        token = answer.get(token_key)
+        if not token:
+            return
+        if token in seen_tokens:
+            raise RuntimeError(f"{items_key}: the service returned the same page token twice")
+        seen_tokens.add(token)
+        request[token_key] = token
+
+
+def utc_datetime(value: Any) -> datetime | None:
+    return normalize(value, TIMESTAMPTZ)

@@ -1,0 +1,28 @@
+"""Every table of the SQL contract, in the order they are installed."""
+
+from __future__ import annotations
+
+from ..table import Table
+from . import (
+    agent_runtimes,
+    cognito_resource_servers,
+    cognito_user_pool_clients,
+    cognito_user_pools,
+)
+
+TABLES: dict[str, Table] = {
+    module.TABLE.name: module.TABLE
+    for module in (
+        agent_runtimes,
+        cognito_user_pools,
+        cognito_user_pool_clients,
+        cognito_resource_servers,
+    )
+}
+
+
+def table(name: str) -> Table:
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise KeyError(f"no table {name!r}; tables: {', '.join(TABLES)}") from None

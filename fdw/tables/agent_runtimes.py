@@ -1,0 +1,159 @@
+"""agentcore.agent_runtimes: one row per AgentCore runtime (its current version)."""
+
+from __future__ import annotations
+
+from ..table import (
+    JSONB,
+    TEXT,
+    TEXT_ARRAY,
+    TIMESTAMPTZ,
+    Column,
+    Table,
+    common_columns,
+    paged,
+)
+
+JWT = "authorizerConfiguration.customJWTAuthorizer"
+
+
+def list_runtimes(client, parent=None):
+    return paged(client.list_agent_runtimes, "agentRuntimes", maxResults=100)
+
+
+def get_runtime(client, summary):
+    return client.get_agent_runtime(agentRuntimeId=summary["agentRuntimeId"])
+
+
+def authorizer_type(item):
+    config = item.get("authorizerConfiguration")
+    if not config:
+        return None
+    if config.get("customJWTAuthorizer") is not None:
+        return "CUSTOM_JWT"
+    # An authorizer kind newer than this code: name it rather than hide it.
+    return ",".join(sorted(config)).upper() or None
+
+
+def environment_variable_names(item):
+    # The names only: environment variable values hold secrets and never leave this function.
+    variables = item.get("environmentVariables")
+    return None if variables is None else sorted(variables)
+
+
+TABLE = Table(
+    name="agent_runtimes",
+    description="Amazon Bedrock AgentCore runtimes, one row per runtime (its current "
+    "version), with their inbound authorizer flattened. Environment variable values are "
+    "never read out; only their names are.",
+    service="bedrock-agentcore-control",
+    list_items=list_runtimes,
+    list_operation="ListAgentRuntimes",
+    get_detail=get_runtime,
+    detail_operation="GetAgentRuntime",
+    detail_error_column="detail_error",
+    columns=common_columns()
+    + (
+        Column("agent_runtime_id", TEXT, "The runtime's ID.", "agentRuntimeId"),
+        Column("agent_runtime_arn", TEXT, "The runtime's ARN.", "agentRuntimeArn"),
+        Column("agent_runtime_name", TEXT, "The runtime's name.", "agentRuntimeName"),
+        Column("agent_runtime_version", TEXT, "The current version.", "agentRuntimeVersion"),
+        Column("status", TEXT, "CREATING, READY, UPDATING, DELETING or a failure.", "status"),
+        Column("description", TEXT, "The runtime's description.", "description"),
+        Column("created_at", TIMESTAMPTZ, "When the runtime was created.", "createdAt", True),
+        Column("last_updated_at", TIMESTAMPTZ, "When it last changed.", "lastUpdatedAt"),
+        Column("role_arn", TEXT, "The IAM role the runtime runs as.", "roleArn", True),
+        Column(
+            "network_mode",
+            TEXT,
+            "PUBLIC or VPC.",
+            "networkConfiguration.networkMode",
+            True,
+        ),
+        Column(
+            "server_protocol",
+            TEXT,
+            "HTTP, MCP or A2A.",
+            "protocolConfiguration.serverProtocol",
+            True,
+        ),
+        Column(
+            "authorizer_type",
+            TEXT,
+            "CUSTOM_JWT when a custom JWT authorizer validates each call's bearer token; "
+            "NULL when the runtime has no authorizer configuration and accepts any caller "
+            "allowed to call InvokeAgentRuntime.",
+            authorizer_type,
+            True,
+        ),
+        Column(
+            "discovery_url",
+            TEXT,
+            "The OIDC discovery URL of the identity provider the authorizer trusts.",
+            f"{JWT}.discoveryUrl",
+            True,
+        ),
+        Column(
+            "allowed_audience",
+            TEXT_ARRAY,
+            "Token audiences (aud) the authorizer accepts; NULL when any.",
+            f"{JWT}.allowedAudience",
+            True,
+        ),
+        Column(
+            "allowed_clients",
+            TEXT_ARRAY,
+            "Client IDs (client_id) the authorizer accepts; NULL when any.",
+            f"{JWT}.allowedClients",
+            True,
+        ),
+        Column(
+            "allowed_scopes",
+            TEXT_ARRAY,
+            "Scopes the authorizer requires; NULL when none.",
+            f"{JWT}.allowedScopes",
+            True,
+        ),
+        Column(
+            "custom_claims",
+            JSONB,
+            "Custom claim validations, as the API returns them.",
+            f"{JWT}.customClaims",
+            True,
+        ),
+        Column(
+            "authorizer_configuration",
+            JSONB,
+            "The whole authorizerConfiguration object, as the API returns it.",
+            "authorizerConfiguration",
+            True,
+        ),
+        Column(
+            "request_header_allowlist",
+            TEXT_ARRAY,
+            "Request headers passed through to the agent.",
+            "requestHeaderConfiguration.requestHeaderAllowlist",
+            True,
+        ),
+        Column(
+            "workload_identity_arn",
+            TEXT,
+            "The runtime's workload identity.",
+            "workloadIdentityDetails.workloadIdentityArn",
+            True,
+        ),
+        Column(
+            "environment_variable_names",
+            TEXT_ARRAY,
+            "Names of the runtime's environment variables (never their values).",
+            environment_variable_names,
+            True,
+        ),
+        Column(
+            "detail_error",
+            TEXT,
+            "NULL normally; the AWS error code when the runtime's details could not be "
+            "read, in which case every detail column is NULL.",
+            "_detail_error",
+        ),
+    ),
+)

@@ -1,0 +1,39 @@
+"""agentcore.cognito_resource_servers: the resource servers (custom scopes) of each pool."""
+
+from __future__ import annotations
+
+from ..table import TEXT, TEXT_ARRAY, Column, Table, common_columns, paged
+from .cognito_user_pools import TABLE as USER_POOLS
+
+
+def list_resource_servers(client, pool):
+    return paged(
+        client.list_resource_servers,
+        "ResourceServers",
+        "NextToken",
+        UserPoolId=pool["Id"],
+        MaxResults=50,
+    )
+
+
+def full_scopes(item):
+    # Tokens carry a custom scope as identifier/scope_name; so does an authorizer's list.
+    return [f"{item['Identifier']}/{scope['ScopeName']}" for scope in item.get("Scopes") or ()]
+
+
+TABLE = Table(
+    name="cognito_resource_servers",
+    description="Resource servers of Amazon Cognito user pools, with the full custom "
+    "scopes (identifier/scope_name) they define.",
+    service="cognito-idp",
+    parent=USER_POOLS,
+    list_items=list_resource_servers,
+    list_operation="ListResourceServers",
+    columns=common_columns()
+    + (
+        Column("user_pool_id", TEXT, "The pool the resource server belongs to.", "UserPoolId"),
+        Column("identifier", TEXT, "The resource server's identifier.", "Identifier"),
+        Column("name", TEXT, "The resource server's name.", "Name"),
+        Column("scopes", TEXT_ARRAY, "Full scope strings, identifier/scope_name.", full_scopes),
+    ),
+)

@@ -1,0 +1,65 @@
+"""agentcore.cognito_user_pools: the Amazon Cognito user pools an authorizer can trust."""
+
+from __future__ import annotations
+
+from ..table import BIGINT, TEXT, TIMESTAMPTZ, Column, Table, common_columns, paged
+
+
+def list_user_pools(client, parent=None):
+    return paged(client.list_user_pools, "UserPools", "NextToken", MaxResults=60)
+
+
+def describe_user_pool(client, summary):
+    return client.describe_user_pool(UserPoolId=summary["Id"])["UserPool"]
+
+
+def issuer(item):
+    # The issuer that Cognito writes into its tokens, and the prefix of the discovery URL
+    # that an AgentCore authorizer names; China's regions use amazonaws.com.cn.
+    region, pool_id = item["_scope"]["region"], item["Id"]
+    suffix = ".cn" if region.startswith("cn-") else ""
+    return f"https://cognito-idp.{region}.amazonaws.com{suffix}/{pool_id}"
+
+
+def discovery_url(item):
+    return issuer(item) + "/.well-known/openid-configuration"
+
+
+TABLE = Table(
+    name="cognito_user_pools",
+    description="Amazon Cognito user pools, with the issuer and OIDC discovery URL an "
+    "AgentCore authorizer uses to trust them.",
+    service="cognito-idp",
+    list_items=list_user_pools,
+    list_operation="ListUserPools",
+    get_detail=describe_user_pool,
+    detail_operation="DescribeUserPool",
+    columns=common_columns()
+    + (
+        Column("user_pool_id", TEXT, "The pool's ID, <region>_<id>.", "Id"),
+        Column("user_pool_name", TEXT, "The pool's name.", "Name"),
+        Column("arn", TEXT, "The pool's ARN.", "Arn", True),
+        Column("status", TEXT, "The pool's status, where Cognito reports one.", "Status", True),
+        Column("mfa_configuration", TEXT, "OFF, ON or OPTIONAL.", "MfaConfiguration", True),
+        Column("deletion_protection", TEXT, "ACTIVE or INACTIVE.", "DeletionProtection", True),
+        Column("user_pool_tier", TEXT, "LITE, ESSENTIALS or PLUS.", "UserPoolTier", True),
+        Column("domain", TEXT, "The Cognito-hosted domain prefix.", "Domain", True),
+        Column("custom_domain", TEXT, "The custom domain, if any.", "CustomDomain", True),
+        Column("created_at", TIMESTAMPTZ, "When the pool was created.", "CreationDate"),
+        Column("last_modified_at", TIMESTAMPTZ, "When it last changed.", "LastModifiedDate"),
+        Column(
+            "estimated_number_of_users",
+            BIGINT,
+            "Cognito's estimate of the pool's users.",
+            "EstimatedNumberOfUsers",
+            True,
+        ),
+        Column("issuer", TEXT, "The issuer (iss) of the pool's tokens.", issuer),
+        Column(
+            "discovery_url",
+            TEXT,
+            "The pool's OIDC discovery URL, as an AgentCore authorizer names it.",
+            discovery_url,
+        ),
+    ),
+)

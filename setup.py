@@ -1,0 +1,49 @@
+from pathlib import Path
+
+from setuptools import setup
+
+ROOT = Path(__file__).parent
+
+
+def read_version() -> str:
+    for line in (ROOT / "fdw" / "__init__.py").read_text().splitlines():
+        if line.startswith("__version__"):
+            return line.split("=", 1)[1].strip().strip('"')
+    raise RuntimeError("no __version__ in fdw/__init__.py")
+
+
+setup(
+    name="agentcore-fdw",
+    version=read_version(),
+    description="SQL over Amazon Bedrock AgentCore's identity posture: runtimes, "
+    "their authorizers and the Cognito user pools they trust, as PostgreSQL tables.",
+    long_description=(ROOT / "README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    license="Apache-2.0",
+    python_requires=">=3.9",
+    # The Python package lives in fdw/ and the SQL it installs in sql/; both ship inside
+    # the importable package agentcore_fdw so that an installed CLI finds its SQL.
+    package_dir={
+        "agentcore_fdw": "fdw",
+        "agentcore_fdw.sql": "sql",
+    },
+    packages=[
+        "agentcore_fdw",
+        "agentcore_fdw.tables",
+        "agentcore_fdw.engines",
+        "agentcore_fdw.sql",
+    ],
+    package_data={"agentcore_fdw.sql": ["*.sql", "views/*.sql", "controls/*.sql"]},
+    install_requires=[
+        "boto3>=1.40,<2",
+        "psycopg[binary]>=3.1,<4",
+    ],
+    extras_require={
+        "test": [
+            "pytest>=8",
+            "moto[server]>=5.2.1,<6",
+            "ruff>=0.6",
+        ],
+    },
+    entry_points={"console_scripts": ["agentcore-fdw = agentcore_fdw.cli:main"]},
+)
