@@ -1,0 +1,1 @@
+"""Thin adapters from PostgreSQL to the collection core: plpython and multicorn."""

@@ -1,0 +1,86 @@
+"""The plpython engine: set-returning plpython3u functions behind views of the contract's names.
+
+The SQL in sql/engine_plpython.sql calls `scan` and `validate_options`; `plpy` comes from
+the calling function, so this module imports nothing of PostgreSQL and loads anywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..aws import AwsError
+from ..options import OptionError, parse_options
+from ..tables import table as table_named
+from .common import SERVER_NAME, scan_once, to_postgres, warning_summary
+
+FDW_ERROR = "HV000"
+INVALID_OPTION = "HV00D"
+
+
+def scan(plpy: Any, table_name: str) -> list[tuple]:
+    table = table_named(table_name)
+    options = server_options(plpy)
+    statement = plpy.execute("SELECT pg_catalog.statement_timestamp() AS t")[0]["t"]
+    try:
+        result = scan_once(table, options, statement)
+    except OptionError as exc:
+        raise_error(plpy, str(exc), exc.hint, INVALID_OPTION)
+    except AwsError as exc:
+        raise_error(plpy, str(exc), exc.hint, FDW_ERROR)
+    summary = warning_summary(table, result.warnings)
+    if summary:
+        plpy.warning(summary)
+    types = [column.type for column in table.columns]
+    return [
+        tuple(to_postgres(value, sql_type) for value, sql_type in zip(row.values(), types))
+        for row in result.rows
+    ]
+
+
+def server_options(plpy: Any) -> dict[str, str]:
+    found = plpy.execute(
+        "SELECT srvoptions FROM pg_catalog.pg_foreign_server WHERE srvname = "
+        + plpy.quote_literal(SERVER_NAME)
+    )
+    if not found:
+        raise_error(
+            plpy,
+            f"server {SERVER_NAME} does not exist",
+            "run agentcore-fdw install, or psql -f sql/install_plpython.sql",
+            FDW_ERROR,
+        )
+    return options_dict(found[0]["srvoptions"])
+
+
+def options_dict(options: list[str] | None) -> dict[str, str]:
+    return dict(option.split("=", 1) for option in options or ())
+
+
+def validate_options(plpy: Any, options: list[str] | None, catalog: int) -> None:
+    """The VALIDATOR of FOREIGN DATA WRAPPER agentcore_fdw: bad options fail at CREATE/ALTER."""
+    given = options_dict(options)
+    where = plpy.execute(f"SELECT {int(catalog)}::regclass::text AS catalog")[0]["catalog"]
+    try:
+        if where == "pg_foreign_server":
+            parse_options(given)
+        elif given:
+            raise OptionError(
+                f"option {sorted(given)[0]!r} is not valid here: agentcore_fdw takes options "
+                "on its server only (CREATE SERVER agentcore ... OPTIONS)"
+            )
+    except OptionError as exc:
+        raise_error(plpy, str(exc), exc.hint, INVALID_OPTION)
+
+
+def raise_error(plpy: Any, message: str, hint: str | None, sqlstate: str) -> None:
+    """Raise an ERROR whose text reads "agentcore: <message>", with its hint and SQLSTATE.
+
+    PL/Python words an uncaught exception as "<module>.<class>: <message>" ("plpy.Error: ...");
+    a subclass of plpy.Error named agentcore in builtins reads as just "agentcore: ...",
+    and PL/Python still takes its hint and sqlstate attributes.
+    """
+    error_class = type("agentcore", (plpy.Error,), {"__module__": "builtins"})
+    error = error_class(message)
+    error.hint = hint
+    error.sqlstate = sqlstate
+    raise error

@@ -1,0 +1,134 @@
+"""Install into and uninstall from a PostgreSQL database: the same sql/ files psql runs.
+
+The install manifests (sql/install_<engine>.sql) are psql scripts made of `\\ir` lines;
+this module follows them in the same order, so the Python installer and `psql -f` can
+never install different things.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+from .options import OPTION_HELP
+
+ENGINES = ("plpython",)
+INCLUDE = re.compile(r"^\\ir\s+(\S+)\s*$")
+
+
+class InstallError(RuntimeError):
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+def sql_dir() -> Path:
+    """The sql/ files: packaged inside agentcore_fdw, or beside fdw/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "sql", here.parent / "sql"):
+        if (candidate / "schema.sql").exists():
+            return candidate
+    raise InstallError(f"the sql/ files of agentcore-fdw are missing (looked beside {here})")
+
+
+def expand(path: Path) -> list[Path]:
+    """The SQL files a psql script runs, in order, following its \\ir includes."""
+    files = []
+    includes_only = True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = INCLUDE.match(line)
+        if match:
+            files += expand(path.parent / match.group(1))
+        elif line.strip() and not line.startswith("--"):
+            includes_only = False
+    return files if includes_only and files else [path]
+
+
+def install_files(engine: str) -> list[Path]:
+    return expand(sql_dir() / f"install_{engine}.sql")
+
+
+def available_engines(conn: psycopg.Connection) -> set[str]:
+    names = {
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM pg_available_extensions WHERE name IN ('plpython3u', 'multicorn')"
+        )
+    }
+    return {engine for engine, extension in (("plpython", "plpython3u"),) if extension in names}
+
+
+def choose_engine(conn: psycopg.Connection, engine: str) -> str:
+    available = available_engines(conn)
+    if engine == "auto":
+        for preferred in ENGINES:
+            if preferred in available:
+                return preferred
+        raise InstallError(
+            "this PostgreSQL server has neither the plpython3u nor the multicorn extension",
+            hint="on Debian or Ubuntu: apt-get install postgresql-plpython3-<major version>",
+        )
+    if engine not in available:
+        raise InstallError(
+            f"engine {engine!r} needs an extension this PostgreSQL server does not have",
+            hint="on Debian or Ubuntu: apt-get install postgresql-plpython3-<major version>",
+        )
+    return engine
+
+
+def parse_option_arguments(pairs: list[str]) -> dict[str, str | None]:
+    """KEY=VALUE pairs from the command line; an empty VALUE drops the option."""
+    options: dict[str, str | None] = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if not equals or key not in OPTION_HELP:
+            raise InstallError(
+                f"invalid --option {pair!r}: expected KEY=VALUE with KEY one of "
+                + ", ".join(sorted(OPTION_HELP))
+            )
+        options[key] = value or None
+    return options
+
+
+def server_options(conn: psycopg.Connection) -> dict[str, str]:
+    row = conn.execute(
+        "SELECT srvoptions FROM pg_foreign_server WHERE srvname = 'agentcore'"
+    ).fetchone()
+    return dict(option.split("=", 1) for option in (row[0] or ())) if row else {}
+
+
+def set_server_options(conn: psycopg.Connection, options: Mapping[str, str | None]) -> None:
+    existing = server_options(conn)
+    changes = []
+    for key, value in options.items():
+        if value is None:
+            if key in existing:
+                changes.append(sql.SQL("DROP {}").format(sql.Identifier(key)))
+        else:
+            action = "SET" if key in existing else "ADD"
+            changes.append(
+                sql.SQL(action + " {} {}").format(sql.Identifier(key), sql.Literal(value))
+            )
+    if changes:
+        conn.execute(
+            sql.SQL("ALTER SERVER agentcore OPTIONS ({})").format(sql.SQL(", ").join(changes))
+        )
+
+
+def install(dsn: str, engine: str = "auto", options: Mapping[str, str | None] = ()) -> str:
+    """Install (or bring up to date) in one transaction; returns the engine used."""
+    with psycopg.connect(dsn) as conn:
+        engine = choose_engine(conn, engine)
+        for path in install_files(engine):
+            conn.execute(path.read_text(encoding="utf-8"))
+        set_server_options(conn, dict(options))
+    return engine
+
+
+def uninstall(dsn: str) -> None:
+    with psycopg.connect(dsn) as conn:
+        conn.execute((sql_dir() / "uninstall.sql").read_text(encoding="utf-8"))

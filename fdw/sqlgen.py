@@ -1,0 +1,127 @@
+"""The engine SQL files, generated from the table definitions in tables/.
+
+`sql/engine_*.sql` are written by this module and committed, so that a DBA can install
+with plain psql and read what runs; a test fails when they drift from the definitions.
+Regenerate with:  python -m agentcore_fdw.sqlgen
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .table import Table
+from .tables import TABLES
+
+PLPYTHON_SCHEMA = "agentcore_plpython"
+HEADER = (
+    "-- Generated from fdw/tables/*.py by `python -m agentcore_fdw.sqlgen`: do not edit by hand.\n"
+)
+IMPORT_HINT = (
+    "install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH "
+    "in the server's environment naming a virtual environment's site-packages (see README)"
+)
+
+
+def literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def column_list(table: Table, indent: str = "    ") -> str:
+    return ",\n".join(f"{indent}{column.name} {column.type}" for column in table.columns)
+
+
+def comments(table: Table, relation: str) -> str:
+    name = f"agentcore.{table.name}"
+    lines = [f"COMMENT ON {relation} {name} IS {literal(table.description)};"]
+    lines += [
+        f"COMMENT ON COLUMN {name}.{column.name} IS {literal(column.description)};"
+        for column in table.columns
+    ]
+    return "\n".join(lines)
+
+
+def plpython_function(name: str, arguments: str, returns: str, body: str) -> str:
+    """A plpython3u function whose body first imports this package, or says how to fix that."""
+    return f"""CREATE OR REPLACE FUNCTION {PLPYTHON_SCHEMA}.{name}({arguments})
+RETURNS {returns}
+LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint={IMPORT_HINT!r})
+{body}
+$python$;"""
+
+
+def plpython_sql() -> str:
+    parts = [
+        HEADER,
+        "-- The plpython engine: each table is a view over a set-returning plpython3u function.",
+        "CREATE EXTENSION IF NOT EXISTS plpython3u;",
+        f"CREATE SCHEMA IF NOT EXISTS {PLPYTHON_SCHEMA};",
+        f"COMMENT ON SCHEMA {PLPYTHON_SCHEMA} IS "
+        f"{literal('Functions behind the agentcore views of the plpython engine.')};",
+        "",
+        "-- Fail here, with a hint, when the server's own Python cannot import what we need.",
+        "DO $python$",
+        "try:",
+        "    import agentcore_fdw, boto3",
+        "except ImportError as exc:",
+        '    plpy.error("agentcore: the PostgreSQL server\'s Python cannot import %s" % exc.name,',
+        f"               hint={IMPORT_HINT!r})",
+        "$python$ LANGUAGE plpython3u;",
+        "",
+        plpython_function(
+            "validate_options",
+            "options text[], catalog oid",
+            "void",
+            "engine.validate_options(plpy, options, catalog)",
+        ),
+        "",
+        "-- The server holds the options; a handler-less wrapper gives it a validator, so bad",
+        "-- options fail at CREATE SERVER and ALTER SERVER.",
+        "DO $$ BEGIN",
+        "    IF NOT EXISTS (SELECT FROM pg_foreign_data_wrapper WHERE fdwname = 'agentcore_fdw')",
+        "    THEN",
+        "        CREATE FOREIGN DATA WRAPPER agentcore_fdw",
+        f"            VALIDATOR {PLPYTHON_SCHEMA}.validate_options;",
+        "    END IF;",
+        "END $$;",
+        "CREATE SERVER IF NOT EXISTS agentcore FOREIGN DATA WRAPPER agentcore_fdw;",
+    ]
+    for table in TABLES.values():
+        parts += [
+            "",
+            plpython_function(
+                table.name,
+                "",
+                f"TABLE (\n{column_list(table)}\n)",
+                f"return engine.scan(plpy, {table.name!r})",
+            ),
+            f"CREATE OR REPLACE VIEW agentcore.{table.name} AS\n"
+            f"    SELECT * FROM {PLPYTHON_SCHEMA}.{table.name}();",
+            comments(table, "VIEW"),
+        ]
+    return "\n".join(parts) + "\n"
+
+
+GENERATED = {"engine_plpython.sql": plpython_sql}
+
+
+def write(sql_dir: Path) -> list[Path]:
+    written = []
+    for name, generate in GENERATED.items():
+        path = sql_dir / name
+        path.write_text(generate(), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "sql"
+    for path in write(target):
+        print(f"wrote {path}")
