@@ -1,0 +1,220 @@
+"""A private PostgreSQL made from the machine's own binaries, whose Python imports this package.
+
+The test suite starts one per run; the command line's demo and service start one too.
+PostgreSQL refuses to run as root, so as root every server command runs as the
+unprivileged `postgres` system user, which then owns the data directory.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sysconfig
+from pathlib import Path
+
+import agentcore_fdw
+
+SERVER_USER = "postgres"
+SUPERUSER = "postgres"
+
+
+class PostgresError(RuntimeError):
+    pass
+
+
+def find_bindir() -> Path:
+    """The directory of initdb and pg_ctl: $AGENTCORE_PG_BINDIR, PATH, or Debian's layout."""
+    candidates = []
+    if os.environ.get("AGENTCORE_PG_BINDIR"):
+        candidates.append(Path(os.environ["AGENTCORE_PG_BINDIR"]))
+    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=_major_version, reverse=True)
+    candidates += debian
+    on_path = shutil.which("pg_ctl")
+    if on_path:
+        candidates.append(Path(on_path).resolve().parent)
+    for candidate in candidates:
+        if (candidate / "initdb").exists() and (candidate / "pg_ctl").exists():
+            return candidate
+    raise PostgresError(
+        "no PostgreSQL server binaries (initdb, pg_ctl) found: install postgresql-15 and "
+        "postgresql-plpython3-15, or set AGENTCORE_PG_BINDIR"
+    )
+
+
+def _major_version(bindir: Path) -> int:
+    try:
+        return int(bindir.parent.name)
+    except ValueError:
+        return 0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_pythonpath(shim_dir: Path) -> str:
+    """PYTHONPATH for the server: this package, and the site-packages that hold boto3.
+
+    The server's embedded Python is the system's (Debian's /usr/bin/python3.11), not the
+    one running this code, so it gets our site-packages on its path. An editable install
+    keeps the package in fdw/, which no import name matches: a symlink named
+    agentcore_fdw in `shim_dir` gives it its name.
+    """
+    package_dir = Path(agentcore_fdw.__file__).resolve().parent
+    entries = []
+    if package_dir.name != "agentcore_fdw":
+        shim_dir.mkdir(parents=True, exist_ok=True)
+        link = shim_dir / "agentcore_fdw"
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(package_dir)
+        entries.append(str(shim_dir))
+    entries.append(sysconfig.get_paths()["purelib"])
+    return os.pathsep.join(dict.fromkeys(entries))
+
+
+class LocalPostgres:
+    """One PostgreSQL cluster in `base_dir`: data/, the socket, the log and PYTHONPATH shim."""
+
+    def __init__(
+        self,
+        base_dir: Path,
+        port: int | None = None,
+        env: dict[str, str] | None = None,
+        durable: bool = True,
+    ):
+        self.durable = durable  # False trades crash safety for speed: for throwaway clusters
+        self.base_dir = Path(base_dir)
+        self.data_dir = self.base_dir / "data"
+        self.log_file = self.base_dir / "postgres.log"
+        self.port = port or free_port()
+        self.extra_env = dict(env or {})
+        self.bindir = find_bindir()
+
+    @property
+    def socket_dir(self) -> Path:
+        return self.base_dir
+
+    def dsn(self, dbname: str = "postgres", user: str = SUPERUSER) -> str:
+        return f"host={self.socket_dir} port={self.port} dbname={dbname} user={user}"
+
+    def server_env(self) -> dict[str, str]:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("PG", "PYTHON", "VIRTUAL_ENV"))
+        }
+        env.update(self.extra_env)
+        env["PYTHONPATH"] = server_pythonpath(self.base_dir / "pythonpath")
+        if os.geteuid() == 0:
+            env["HOME"] = pwd.getpwnam(SERVER_USER).pw_dir
+        return env
+
+    def _run(self, *command: str, env: dict[str, str] | None = None) -> None:
+        program = Path(command[0]).name
+        if os.geteuid() == 0:
+            command = ("runuser", "-u", SERVER_USER, "--") + command
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            output = done.stderr.strip() or done.stdout.strip()
+            where = f"\nserver log: {self.log_file}" if self.log_file.exists() else ""
+            raise PostgresError(f"{program} failed ({done.returncode}): {output}{where}")
+
+    def init(self) -> None:
+        self.base_dir.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.base_dir, SERVER_USER)
+        self._run(
+            str(self.bindir / "initdb"),
+            "-D",
+            str(self.data_dir),
+            "-U",
+            SUPERUSER,
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+
+    @property
+    def initialized(self) -> bool:
+        return (self.data_dir / "PG_VERSION").exists()
+
+    def check_readable(self, env: dict[str, str]) -> None:
+        """Fail early, and say why, when the server's user cannot read our Python packages."""
+        if os.geteuid() != 0:
+            return
+        for entry in env["PYTHONPATH"].split(os.pathsep):
+            done = subprocess.run(
+                ["runuser", "-u", SERVER_USER, "--", "test", "-r", entry, "-a", "-x", entry]
+            )
+            if done.returncode != 0:
+                raise PostgresError(
+                    f"the {SERVER_USER} user, which runs PostgreSQL, cannot read {entry}: "
+                    "put the checkout and its virtual environment where other users can read them"
+                )
+
+    def start(self) -> None:
+        if not self.initialized:
+            self.init()
+        settings = (
+            f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
+            "-c max_connections=40"
+        )
+        if not self.durable:
+            settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        env = self.server_env()
+        self.check_readable(env)
+        self._run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.data_dir),
+            "-l",
+            str(self.log_file),
+            "-o",
+            settings,
+            "-w",
+            "start",
+            env=env,
+        )
+
+    def stop(self) -> None:
+        if (self.data_dir / "postmaster.pid").exists():
+            self._run(
+                str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop"
+            )
+
+    def share_aws_config(self) -> None:
+        """Let the server use the caller's AWS config when it runs as another user.
+
+        As root, the server runs as `postgres`, which cannot read /root/.aws; the config and
+        credentials files are copied into this cluster's directory, readable by that user
+        only, and named by AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE. Variables the
+        caller already set win.
+        """
+        if os.geteuid() != 0:
+            return
+        home = Path(os.path.expanduser("~")) / ".aws"
+        for variable, name in (
+            ("AWS_CONFIG_FILE", "config"),
+            ("AWS_SHARED_CREDENTIALS_FILE", "credentials"),
+        ):
+            source = Path(os.environ.get(variable) or home / name)
+            if not source.is_file():
+                continue
+            target = self.base_dir / "aws" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            for path in (target.parent, target):
+                shutil.chown(path, SERVER_USER)
+            target.chmod(0o600)
+            self.extra_env[variable] = str(target)
+
+    def log(self) -> str:
+        return self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
