@@ -1,0 +1,182 @@
+"""The AWS side of the tests: a real moto server over HTTP, with a recorder and faults.
+
+`AwsFake` is moto's ThreadedMotoServer with a WSGI layer in front that records every
+request (account key, region, operation) and can answer chosen requests with an AWS
+error instead (AccessDenied in one region, throttling, a runtime deleted mid-scan), so
+tests can count what the wrapper asked for and see how it takes failures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+import botocore.session
+from moto.bedrockagentcorecontrol.models import bedrockagentcorecontrol_backends
+from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import make_server
+
+from agentcore_fdw.aws import AGENTCORE_RUNTIME_REGIONS
+from agentcore_fdw.local_postgres import free_port
+
+
+@dataclass(frozen=True)
+class Request:
+    access_key: str
+    region: str
+    signing_name: str
+    operation: str
+    path: str
+
+
+@dataclass
+class Fault:
+    operation: str
+    code: str
+    status: int = 403
+    region: str | None = None
+    path_contains: str | None = None
+    times: int | None = None  # None: every matching request
+
+    def matches(self, request: Request) -> bool:
+        return (
+            self.operation == request.operation
+            and (self.region is None or self.region == request.region)
+            and (self.path_contains is None or self.path_contains in request.path)
+            and (self.times is None or self.times > 0)
+        )
+
+
+class AwsFake(ThreadedMotoServer):
+    def __init__(self) -> None:
+        super().__init__(ip_address="127.0.0.1", port=free_port(), verbose=False)
+        # moto's AgentCore backend knows the 16 regions of the service's launch; AWS offers
+        # it in more since. Give moto every region the wrapper may call.
+        regions = bedrockagentcorecontrol_backends._additional_regions
+        regions.extend(sorted(AGENTCORE_RUNTIME_REGIONS - set(regions)))
+        self.requests: list[Request] = []
+        self.faults: list[Fault] = []
+        self._lock = threading.Lock()
+        self._rest_routes = rest_routes("bedrock-agentcore-control")
+
+    @property
+    def endpoint_url(self) -> str:
+        return f"http://127.0.0.1:{self._port}"
+
+    def _server_entry(self) -> None:
+        app = DomainDispatcherApplication(create_backend_app)
+        self._server = make_server(self._ip_address, self._port, self._front(app), True)
+        self._server_ready_event.set()
+        self._server.serve_forever()
+
+    def _front(self, app):
+        def front(environ, start_response):
+            request = self._describe(environ)
+            with self._lock:
+                self.requests.append(request)
+                fault = next((f for f in self.faults if f.matches(request)), None)
+                if fault and fault.times is not None:
+                    fault.times -= 1
+            if fault:
+                body = json.dumps(
+                    {"__type": fault.code, "message": f"{fault.code} injected by the test"}
+                ).encode()
+                start_response(
+                    f"{fault.status} Injected",
+                    [
+                        ("Content-Type", "application/x-amz-json-1.1"),
+                        ("x-amzn-ErrorType", fault.code),
+                        ("Content-Length", str(len(body))),
+                    ],
+                )
+                return [body]
+            return app(environ, start_response)
+
+        return front
+
+    def _describe(self, environ) -> Request:
+        access_key = region = signing_name = ""
+        match = re.search(
+            r"Credential=([^/]+)/[^/]+/([^/]+)/([^/]+)/", environ.get("HTTP_AUTHORIZATION", "")
+        )
+        if match:
+            access_key, region, signing_name = match.groups()
+        path = environ.get("PATH_INFO", "")
+        target = environ.get("HTTP_X_AMZ_TARGET")
+        if target:
+            operation = target.rsplit(".", 1)[-1]
+        elif environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
+            # Query protocol (STS, EC2): the action is in the body; read it and put it back.
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length)
+            environ["wsgi.input"] = _Replay(body)
+            operation = parse_qs(body.decode()).get("Action", ["?"])[0]
+        else:
+            method = environ.get("REQUEST_METHOD", "")
+            operation = next(
+                (
+                    name
+                    for verb, pattern, name in self._rest_routes
+                    if verb == method and pattern.fullmatch(path)
+                ),
+                f"{method} {path}",
+            )
+        return Request(access_key, region, signing_name, operation, path)
+
+    # What tests use.
+
+    def mark(self) -> int:
+        with self._lock:
+            return len(self.requests)
+
+    def since(self, mark: int) -> list[Request]:
+        with self._lock:
+            return self.requests[mark:]
+
+    def count(self, mark: int, operation: str, region: str | None = None) -> int:
+        return sum(
+            1
+            for r in self.since(mark)
+            if r.operation == operation and (region is None or r.region == region)
+        )
+
+    @contextmanager
+    def fault(self, operation: str, code: str = "AccessDeniedException", **where):
+        fault = Fault(operation, code, **where)
+        with self._lock:
+            self.faults.append(fault)
+        try:
+            yield fault
+        finally:
+            with self._lock:
+                self.faults.remove(fault)
+
+
+class _Replay:
+    def __init__(self, body: bytes):
+        import io
+
+        self._stream = io.BytesIO(body)
+
+    def read(self, *args):
+        return self._stream.read(*args)
+
+    def readline(self, *args):
+        return self._stream.readline(*args)
+
+
+def rest_routes(service: str) -> list[tuple[str, re.Pattern, str]]:
+    """(method, path pattern, operation) for a REST service, from botocore's own model."""
+    model = botocore.session.get_session().get_service_model(service)
+    routes = []
+    for name in model.operation_names:
+        http = model.operation_model(name).http
+        uri = http["requestUri"].split("?")[0]
+        pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(uri))
+        routes.append((http["method"], re.compile(pattern), name))
+    return routes

@@ -1,0 +1,113 @@
+"""Server options: parsed in one place, rejected with messages that name what is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from agentcore_fdw.aws import AGENTCORE_RUNTIME_REGIONS
+from agentcore_fdw.options import OptionError, Settings, parse_options
+
+
+def test_defaults():
+    assert parse_options({}) == Settings()
+
+
+def test_every_option_parsed():
+    settings = parse_options(
+        {
+            "regions": "us-east-1, eu-west-1",
+            "profile": "prod,audit",
+            "endpoint_url": "http://127.0.0.1:5000",
+            "max_concurrency": "4",
+            "max_attempts": "9",
+            "ignore_error_codes": "AccessDeniedException,UnrecognizedClientException",
+            "wrapper": "agentcore_fdw.engines.multicorn.AgentCoreForeignDataWrapper",
+        }
+    )
+    assert settings == Settings(
+        regions=("us-east-1", "eu-west-1"),
+        profiles=("prod", "audit"),
+        endpoint_url="http://127.0.0.1:5000",
+        max_concurrency=4,
+        max_attempts=9,
+        ignore_error_codes=frozenset({"AccessDeniedException", "UnrecognizedClientException"}),
+    )
+    assert parse_options({"regions": "all"}).all_regions
+
+
+@pytest.mark.parametrize(
+    "options, named",
+    [
+        ({"regions": "us-east-1,mars-north-7"}, "mars-north-7"),
+        ({"regions": "us-east-1,,eu-west-1"}, "regions"),
+        ({"regions": "all,us-east-1"}, "'all' cannot be combined"),
+        ({"region": "us-east-1"}, "unknown option 'region'"),
+        ({"max_concurrency": "0"}, "max_concurrency"),
+        ({"max_concurrency": "lots"}, "'lots'"),
+        ({"max_attempts": "21"}, "max_attempts"),
+        ({"endpoint_url": "localhost:5000"}, "endpoint_url"),
+        ({"ignore_error_codes": "Access Denied"}, "ignore_error_codes"),
+        ({"profile": ""}, "profile"),
+    ],
+)
+def test_bad_options_are_named(options, named):
+    with pytest.raises(OptionError, match=named.replace("(", r"\(")):
+        parse_options(options)
+
+
+def test_a_bad_region_fails_at_alter_server(sql):
+    error = sql.error("ALTER SERVER agentcore OPTIONS (SET regions 'us-east-1,mars-north-7')")
+    assert (
+        error.diag.message_primary == "agentcore: unknown region 'mars-north-7' in option regions"
+    )
+    assert "us-east-1" in error.diag.message_hint
+    assert error.diag.sqlstate == "HV00D"
+
+
+@pytest.mark.parametrize(
+    "clause, named",
+    [
+        ("ADD max_concurrency '100'", "max_concurrency"),
+        ("ADD colour 'blue'", "unknown option 'colour'"),
+        ("ADD endpoint_url 'ftp://x'", "endpoint_url"),
+    ],
+)
+def test_bad_options_fail_at_alter_server(sql, clause, named):
+    error = sql.error(f"ALTER SERVER agentcore OPTIONS ({clause})")
+    assert named in error.diag.message_primary
+
+
+def test_options_on_other_objects_are_refused(sql):
+    error = sql.error("CREATE USER MAPPING FOR CURRENT_USER SERVER agentcore OPTIONS (profile 'x')")
+    assert "on its server only" in error.diag.message_primary
+
+
+def test_an_unknown_profile_fails_at_the_first_query(sql):
+    sql.set_options(profile="nobody")
+    error = sql.error("SELECT * FROM agentcore.agent_runtimes")
+    assert error.diag.message_primary == (
+        "agentcore: profile 'nobody' in option profile is not in the AWS config of the "
+        "PostgreSQL server"
+    )
+
+
+def test_all_regions_reads_every_enabled_region_agentcore_is_offered_in(sql, aws):
+    sql.set_options(regions="all", profile="default")
+    mark = aws.mark()
+    names = {
+        name for (name,) in sql.rows("SELECT agent_runtime_name FROM agentcore.agent_runtimes")
+    }
+    assert "sydney_agent" in names and "open_agent" in names
+    called = {r.region for r in aws.since(mark) if r.operation == "ListAgentRuntimes"}
+    assert called == AGENTCORE_RUNTIME_REGIONS  # moto enables every region it knows
+    assert "af-south-1" not in called  # enabled, but AgentCore is not offered there
+    assert aws.count(mark, "DescribeRegions") == 1
+
+
+def test_without_regions_the_credential_chains_region_is_used(sql, aws):
+    sql.set_options(regions=None, profile="default")
+    mark = aws.mark()
+    sql.rows("SELECT * FROM agentcore.agent_runtimes")
+    assert {r.region for r in aws.since(mark) if r.operation == "ListAgentRuntimes"} == {
+        "us-east-1"
+    }

@@ -1,0 +1,49 @@
+"""Secrets never leave AWS through us: not in a column, a warning, an error or the server log."""
+
+from __future__ import annotations
+
+import configparser
+
+from .estate import DENIED_REGION
+
+RELATIONS = [
+    "agent_runtimes",
+    "cognito_user_pools",
+    "cognito_user_pool_clients",
+    "cognito_resource_servers",
+    "runtime_authorization_audit",
+    "runtime_cognito_authorizers",
+    "control_results",
+]
+
+
+def credential_secrets(estate) -> list[str]:
+    parser = configparser.ConfigParser()
+    parser.read(estate.credentials_file)
+    return [
+        parser[section][key]
+        for section in parser.sections()
+        for key in ("aws_secret_access_key", "aws_session_token")
+        if key in parser[section]
+    ]
+
+
+def test_no_secret_in_any_output(sql, aws, estate, postgres):
+    secrets = estate.secrets + credential_secrets(estate)
+    assert len(estate.secrets) >= 4  # two environment variable values, two client secrets
+    seen: list[str] = []
+    for relation in RELATIONS:
+        seen += [text for (text,) in sql.rows(f"SELECT t::text FROM agentcore.{relation} AS t")]
+    # Failures: a denied detail (a warning and detail_error), a denied region (an error).
+    with aws.fault("GetAgentRuntime", path_contains=estate.runtime_id("open_agent")):
+        seen += [text for (text,) in sql.rows("SELECT t::text FROM agentcore.agent_runtimes AS t")]
+    sql.set_options(regions=f"us-east-1,{DENIED_REGION}")
+    with aws.fault("ListAgentRuntimes", region=DENIED_REGION):
+        error = sql.error("SELECT * FROM agentcore.agent_runtimes")
+    seen += [str(error), error.diag.message_hint or "", error.diag.context or ""]
+    seen += sql.notices
+    seen.append(postgres.log())
+    everything = "\n".join(seen)
+    assert "OPENAI_API_KEY" in everything  # the names are there; the values must not be
+    for secret in secrets:
+        assert secret not in everything, "a secret leaked into the output"
