@@ -22,7 +22,14 @@ from .aws import (
     is_not_found,
     is_not_offered,
 )
-from .table import Table
+from .table import Request, Table
+
+POLL_SECONDS = 0.2
+EVERYTHING = Request()
+
+
+class ScanCancelled(Exception):
+    """The caller asked to stop (PostgreSQL cancelled the query)."""
 
 
 @dataclass
@@ -34,58 +41,110 @@ class ScanResult:
 def scan(
     table: Table,
     aws: AwsContext,
-    with_details: bool = True,
+    request: Request = EVERYTHING,
     listings: dict[tuple, list[dict]] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ScanResult:
-    """Every row of `table` in every account and region the settings name.
+    """The rows of `table` in the accounts and regions the settings and `request` name.
 
     `listings`, when given, remembers each (table, account, region) list answer, so that
     scans sharing it list user pools once whether pools, clients or resource servers ask.
+    `should_stop` is polled while AWS answers; when it says so, the scan raises
+    ScanCancelled at once, leaving requests in flight to finish on their own.
     """
-    return _Scan(table, aws, with_details, {} if listings is None else listings).run()
+    listings = {} if listings is None else listings
+    return _Scan(table, aws, request, listings, should_stop or (lambda: False)).run()
+
+
+def scopes(table: Table, aws: AwsContext, request: Request = EVERYTHING) -> list[Scope]:
+    """Where a scan of `table` calls AWS: each credential set's account, in each region."""
+    found = []
+    for credentials in aws.credential_sets:
+        account_id = aws.account_id(credentials)
+        if request.accounts is not None and account_id not in request.accounts:
+            continue
+        for region in aws.regions(credentials, table.service):
+            if request.regions is not None and region not in request.regions:
+                continue
+            client = aws.client(credentials, table.service, region)
+            found.append(Scope(credentials, account_id, region, client))
+    return found
 
 
 class _Scan:
-    def __init__(self, table: Table, aws: AwsContext, with_details: bool, listings: dict):
+    def __init__(self, table, aws, request, listings, should_stop):
         self.table = table
         self.aws = aws
+        self.request = request
         self.listings = listings
-        self.with_details = with_details and table.get_detail is not None
+        self.should_stop = should_stop
+        self.with_details = request.with_details and table.get_detail is not None
         self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
         self.warnings: list[str] = []
         self.pending: dict[Future, Callable[[Future], None]] = {}
+        self.listed_for_keys: set[tuple[str, str]] = set()
 
     def run(self) -> ScanResult:
-        scopes = self._scopes()
-        with self.aws.executor() as pool:
+        if self.request.empty:
+            return ScanResult([])
+        pool = self.aws.executor()
+        try:
             self.pool = pool
-            try:
-                for scope in scopes:
+            for scope in scopes(self.table, self.aws, self.request):
+                if self.request.keys is None:
                     self._list(scope, self.table.parent or self.table, None, ())
-                while self.pending:
-                    done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        self.pending.pop(future)(future)
-            except BaseException:
-                for future in self.pending:
-                    future.cancel()
-                raise
+                else:
+                    for index, key in enumerate(self.request.keys):
+                        if self.table.key_region and self.table.key_region(key) != scope.region:
+                            continue
+                        self._by_key(scope, key, (scope.account_id, scope.region, index))
+            while self.pending:
+                if self.should_stop():
+                    raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
+                done, _ = wait(self.pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+                for future in done:
+                    self.pending.pop(future)(future)
+        finally:
+            # On failure, requests already sent finish in the background; nothing waits.
+            pool.shutdown(wait=not self.pending, cancel_futures=True)
         rows = [self._row(self.items[key]) for key in sorted(self.items)]
         return ScanResult(rows, self.warnings)
-
-    def _scopes(self) -> list[Scope]:
-        scopes = []
-        for credentials in self.aws.credential_sets:
-            account_id = self.aws.account_id(credentials)
-            for region in self.aws.regions(credentials, self.table.service):
-                client = self.aws.client(credentials, self.table.service, region)
-                scopes.append(Scope(credentials, account_id, region, client))
-        return scopes
 
     def _submit(self, then: Callable[[Future], None], call: Callable, *args: Any) -> None:
         self.pending[self.pool.submit(call, *args)] = then
 
-    def _list(self, scope: Scope, listed: Table, parent: dict | None, key: tuple) -> None:
+    def _by_key(self, scope: Scope, key: str, item_key: tuple) -> None:
+        table = self.table
+        if table.parent:  # the key names a parent: list this table under it
+            self._list(scope, table, table.key_item(scope.client, key), item_key[2:])
+            return
+
+        def then(future: Future) -> None:
+            try:
+                item = future.result()
+            except Exception as exc:
+                if is_not_found(exc) or is_not_offered(exc, table.service, scope.region):
+                    return
+                if table.detail_error_column and hasattr(exc, "response"):
+                    # As in a full scan, an item whose details are denied is kept, with the
+                    # error: find it by listing, then let its detail call fail again.
+                    self._list_for_keys(scope)
+                    return
+                self._skip_or_fail(exc, scope, table.key_item_operation, "no item from")
+                return
+            self._keep(scope, item_key, item)
+
+        self._submit(then, table.key_item, scope.client, key)
+
+    def _list_for_keys(self, scope: Scope) -> None:
+        if (scope.account_id, scope.region) in self.listed_for_keys:
+            return
+        self.listed_for_keys.add((scope.account_id, scope.region))
+        self._list(scope, self.table, None, (), only_keys=True)
+
+    def _list(
+        self, scope: Scope, listed: Table, parent: dict | None, key: tuple, only_keys=False
+    ) -> None:
         remembered = (listed.name, scope.account_id, scope.region) if parent is None else None
 
         def listed_all() -> list[dict]:
@@ -105,11 +164,14 @@ class _Scan:
                 return
             for index, item in enumerate(items):
                 item_key = (scope.account_id, scope.region) + key + (index,)
+                if only_keys:
+                    item_key, item = self._requested(scope, item)
+                    if item is None:
+                        continue
                 if listed is not self.table:  # a parent: list this table under each item
                     self._list(scope, self.table, item, item_key[2:])
                     continue
-                item = dict(item, _scope={"account_id": scope.account_id, "region": scope.region})
-                self.items[item_key] = item
+                self._keep(scope, item_key, item)
                 if self.with_details:
                     self._detail(scope, item_key)
 
@@ -119,6 +181,20 @@ class _Scan:
             then(done)
         else:
             self._submit(then, listed_all)
+
+    def _requested(self, scope: Scope, item: dict) -> tuple[tuple, dict | None]:
+        """The sort key of a listed item the request names by key, or (_, None)."""
+        value = self.table.column(self.table.key_column).value(item)
+        keys = self.request.keys or ()
+        if value not in keys:
+            return (), None
+        item_key = (scope.account_id, scope.region, keys.index(value))
+        return item_key, (None if item_key in self.items else item)
+
+    def _keep(self, scope: Scope, item_key: tuple, item: dict) -> None:
+        self.items[item_key] = dict(
+            item, _scope={"account_id": scope.account_id, "region": scope.region}
+        )
 
     def _detail(self, scope: Scope, item_key: tuple) -> None:
         table = self.table

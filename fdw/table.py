@@ -7,8 +7,8 @@ jsonb, aware datetime, bool, int); each engine turns them into what PostgreSQL t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Union
 
@@ -39,6 +39,49 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Request:
+    """What one scan asks of AWS: less than the settings allow when filters were pushed down.
+
+    None means "not narrowed"; an empty set means "nothing can match".
+    """
+
+    regions: frozenset | None = None
+    accounts: frozenset | None = None
+    keys: tuple | None = None  # values of the table's key column, in a stable order
+    with_details: bool = True
+
+    def narrowed(self, other: Request) -> Request:
+        def both(mine, theirs):
+            if mine is None or theirs is None:
+                return theirs if mine is None else mine
+            return type(mine)(value for value in mine if value in theirs)
+
+        return Request(
+            regions=both(self.regions, other.regions),
+            accounts=both(self.accounts, other.accounts),
+            keys=both(self.keys, other.keys),
+            with_details=self.with_details and other.with_details,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return any(
+            part is not None and not part for part in (self.regions, self.accounts, self.keys)
+        )
+
+
+def by_region(values: frozenset) -> Request:
+    return Request(regions=frozenset(values))
+
+
+def by_account(values: frozenset) -> Request:
+    return Request(accounts=frozenset(values))
+
+
+COMMON_PUSHDOWN = {"region": by_region, "account_id": by_account}
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     description: str
@@ -54,6 +97,18 @@ class Table:
     detail_operation: str | None = None
     # When set, a failed detail call keeps the row and puts the error code in this column.
     detail_error_column: str | None = None
+    # The column whose values name single items, and (client, value) -> that item, detail
+    # included: a filter on the key column reads just those items instead of listing. For a
+    # table listed under a parent, the key names the parent and the item is the parent's.
+    key_column: str | None = None
+    key_item: Callable[[Any, str], dict] | None = None
+    key_item_operation: str | None = None
+    # (key) -> the one region an item of that key can be in, when the key says so.
+    key_region: Callable[[str], str] | None = None
+    # Filters PostgreSQL can hand us, by column: (the values asked for) -> a narrower Request.
+    pushdown: Mapping[str, Callable[[frozenset], Request]] = field(
+        default_factory=lambda: dict(COMMON_PUSHDOWN)
+    )
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -64,6 +119,14 @@ class Table:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
+
+    def needs_details(self, columns: Iterable[str]) -> bool:
+        """Whether any of these columns only comes from the per-item detail call."""
+        return any(self.column(name).detail for name in columns)
+
+
+def with_pushdown(**extra: Callable[[frozenset], Request]) -> dict:
+    return dict(COMMON_PUSHDOWN, **extra)
 
 
 def common_columns(account_description: str = "The AWS account ID.") -> tuple[Column, ...]:

@@ -8,9 +8,11 @@ from ..table import (
     TEXT_ARRAY,
     TIMESTAMPTZ,
     Column,
+    Request,
     Table,
     common_columns,
     paged,
+    with_pushdown,
 )
 
 JWT = "authorizerConfiguration.customJWTAuthorizer"
@@ -21,7 +23,34 @@ def list_runtimes(client, parent=None):
 
 
 def get_runtime(client, summary):
-    return client.get_agent_runtime(agentRuntimeId=summary["agentRuntimeId"])
+    return get_runtime_by_id(client, summary["agentRuntimeId"])
+
+
+def get_runtime_by_id(client, runtime_id):
+    answer = client.get_agent_runtime(agentRuntimeId=runtime_id)
+    answer.pop("ResponseMetadata", None)
+    return answer
+
+
+def by_arn(arns):
+    """ARNs name their region and account, and (arn:...:runtime/<id>) usually the runtime."""
+    regions, accounts, ids = set(), set(), set()
+    for arn in arns:
+        parts = arn.split(":", 5)
+        if len(parts) != 6 or parts[2] != "bedrock-agentcore":
+            continue  # not a runtime ARN: matches no row
+        regions.add(parts[3])
+        accounts.add(parts[4])
+        kind, _, resource = parts[5].partition("/")
+        if ids is not None and kind == "runtime" and resource:
+            ids.add(resource.split(":")[0])
+        else:
+            ids = None  # an ARN of another shape: narrow by region and account only
+    return Request(
+        regions=frozenset(regions),
+        accounts=frozenset(accounts),
+        keys=None if ids is None else tuple(sorted(ids)),
+    )
 
 
 def authorizer_type(item):
@@ -51,6 +80,13 @@ TABLE = Table(
     get_detail=get_runtime,
     detail_operation="GetAgentRuntime",
     detail_error_column="detail_error",
+    key_column="agent_runtime_id",
+    key_item=get_runtime_by_id,
+    key_item_operation="GetAgentRuntime",
+    pushdown=with_pushdown(
+        agent_runtime_id=lambda ids: Request(keys=tuple(sorted(ids))),
+        agent_runtime_arn=by_arn,
+    ),
     columns=common_columns()
     + (
         Column("agent_runtime_id", TEXT, "The runtime's ID.", "agentRuntimeId"),
@@ -154,6 +190,7 @@ TABLE = Table(
             "NULL normally; the AWS error code when the runtime's details could not be "
             "read, in which case every detail column is NULL.",
             "_detail_error",
+            True,
         ),
     ),
 )

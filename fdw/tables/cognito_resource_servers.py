@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..table import TEXT, TEXT_ARRAY, Column, Table, common_columns, paged
+from .cognito_user_pools import POOL_PUSHDOWN, pool_region, pool_stub
 from .cognito_user_pools import TABLE as USER_POOLS
 
 
@@ -27,6 +28,10 @@ TABLE = Table(
     "scopes (identifier/scope_name) they define.",
     service="cognito-idp",
     parent=USER_POOLS,
+    key_column="user_pool_id",
+    key_item=pool_stub,
+    key_region=pool_region,
+    pushdown=POOL_PUSHDOWN,
     list_items=list_resource_servers,
     list_operation="ListResourceServers",
     columns=common_columns()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..table import BOOLEAN, TEXT, TEXT_ARRAY, TIMESTAMPTZ, Column, Table, common_columns, paged
+from .cognito_user_pools import POOL_PUSHDOWN, pool_region, pool_stub
 from .cognito_user_pools import TABLE as USER_POOLS
 
 
@@ -31,6 +32,10 @@ TABLE = Table(
     "authorizer can allow. Client secrets are never read out, only whether one exists.",
     service="cognito-idp",
     parent=USER_POOLS,
+    key_column="user_pool_id",
+    key_item=pool_stub,
+    key_region=pool_region,
+    pushdown=POOL_PUSHDOWN,
     list_items=list_clients,
     list_operation="ListUserPoolClients",
     get_detail=describe_client,

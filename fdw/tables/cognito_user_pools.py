@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from ..table import BIGINT, TEXT, TIMESTAMPTZ, Column, Table, common_columns, paged
+from ..table import (
+    BIGINT,
+    TEXT,
+    TIMESTAMPTZ,
+    Column,
+    Request,
+    Table,
+    common_columns,
+    paged,
+    with_pushdown,
+)
 
 
 def list_user_pools(client, parent=None):
@@ -10,7 +20,29 @@ def list_user_pools(client, parent=None):
 
 
 def describe_user_pool(client, summary):
-    return client.describe_user_pool(UserPoolId=summary["Id"])["UserPool"]
+    return describe_user_pool_by_id(client, summary["Id"])
+
+
+def describe_user_pool_by_id(client, pool_id):
+    return client.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+
+
+def pool_region(pool_id):
+    """A pool ID starts with its region (us-east-1_AbCdEf123)."""
+    return pool_id.split("_", 1)[0]
+
+
+def by_pool_id(pool_ids):
+    valid = sorted(pool_id for pool_id in pool_ids if "_" in pool_id)
+    return Request(regions=frozenset(map(pool_region, valid)), keys=tuple(valid))
+
+
+POOL_PUSHDOWN = with_pushdown(user_pool_id=by_pool_id)
+
+
+def pool_stub(client, pool_id):
+    # Clients and resource servers are listed by pool ID alone: no need to describe the pool.
+    return {"Id": pool_id}
 
 
 def issuer(item):
@@ -34,6 +66,11 @@ TABLE = Table(
     list_operation="ListUserPools",
     get_detail=describe_user_pool,
     detail_operation="DescribeUserPool",
+    key_column="user_pool_id",
+    key_item=describe_user_pool_by_id,
+    key_item_operation="DescribeUserPool",
+    key_region=pool_region,
+    pushdown=POOL_PUSHDOWN,
     columns=common_columns()
     + (
         Column("user_pool_id", TEXT, "The pool's ID, <region>_<id>.", "Id"),
