@@ -16,7 +16,14 @@ from psycopg import sql
 
 from .options import OPTION_HELP
 
-ENGINES = ("plpython",)
+# In the order `--engine auto` prefers them, with the extension each needs.
+ENGINES = ("multicorn", "plpython")
+EXTENSIONS = {"multicorn": "multicorn", "plpython": "plpython3u"}
+INSTALL_HINTS = {
+    "multicorn": "Multicorn2 is built from https://github.com/pgsql-io/multicorn2 or installed "
+    "from PGDG's multicorn2 packages",
+    "plpython": "on Debian or Ubuntu: apt-get install postgresql-plpython3-<major version>",
+}
 INCLUDE = re.compile(r"^\\ir\s+(\S+)\s*$")
 
 
@@ -52,32 +59,35 @@ def install_files(engine: str) -> list[Path]:
     return expand(sql_dir() / f"install_{engine}.sql")
 
 
-def available_engines(conn: psycopg.Connection) -> set[str]:
-    names = {
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM pg_available_extensions WHERE name IN ('plpython3u', 'multicorn')"
-        )
-    }
-    return {engine for engine, extension in (("plpython", "plpython3u"),) if extension in names}
+def available_engines(conn: psycopg.Connection) -> list[str]:
+    names = {row[0] for row in conn.execute("SELECT name FROM pg_available_extensions")}
+    return [engine for engine in ENGINES if EXTENSIONS[engine] in names]
 
 
 def choose_engine(conn: psycopg.Connection, engine: str) -> str:
     available = available_engines(conn)
     if engine == "auto":
-        for preferred in ENGINES:
-            if preferred in available:
-                return preferred
+        if available:
+            return available[0]
         raise InstallError(
-            "this PostgreSQL server has neither the plpython3u nor the multicorn extension",
-            hint="on Debian or Ubuntu: apt-get install postgresql-plpython3-<major version>",
+            "this PostgreSQL server has neither the multicorn nor the plpython3u extension",
+            hint=INSTALL_HINTS["plpython"],
         )
     if engine not in available:
         raise InstallError(
-            f"engine {engine!r} needs an extension this PostgreSQL server does not have",
-            hint="on Debian or Ubuntu: apt-get install postgresql-plpython3-<major version>",
+            f"engine {engine} needs the {EXTENSIONS[engine]} extension, which this PostgreSQL "
+            "server does not have",
+            hint=INSTALL_HINTS[engine],
         )
     return engine
+
+
+def installed_engine(conn: psycopg.Connection) -> str | None:
+    row = conn.execute(
+        "SELECT w.fdwname FROM pg_foreign_server s "
+        "JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw WHERE s.srvname = 'agentcore'"
+    ).fetchone()
+    return None if row is None else ("multicorn" if row[0] == "multicorn" else "plpython")
 
 
 def parse_option_arguments(pairs: list[str]) -> dict[str, str | None]:
@@ -120,15 +130,30 @@ def set_server_options(conn: psycopg.Connection, options: Mapping[str, str | Non
 
 
 def install(dsn: str, engine: str = "auto", options: Mapping[str, str | None] = ()) -> str:
-    """Install (or bring up to date) in one transaction; returns the engine used."""
+    """Install (or bring up to date) in one transaction; returns the engine used.
+
+    Changing engine replaces the agentcore objects (views of your own over them go too)
+    and carries the server options over.
+    """
     with psycopg.connect(dsn) as conn:
         engine = choose_engine(conn, engine)
+        previous = installed_engine(conn)
+        kept = server_options(conn)
+        if previous not in (None, engine):
+            run_file(conn, sql_dir() / "uninstall.sql")
         for path in install_files(engine):
-            conn.execute(path.read_text(encoding="utf-8"))
+            run_file(conn, path)
+        if previous not in (None, engine):
+            kept.pop("wrapper", None)
+            set_server_options(conn, kept)
         set_server_options(conn, dict(options))
     return engine
 
 
+def run_file(conn: psycopg.Connection, path: Path) -> None:
+    conn.execute(path.read_text(encoding="utf-8"))
+
+
 def uninstall(dsn: str) -> None:
     with psycopg.connect(dsn) as conn:
-        conn.execute((sql_dir() / "uninstall.sql").read_text(encoding="utf-8"))
+        run_file(conn, sql_dir() / "uninstall.sql")

@@ -109,7 +109,43 @@ def plpython_sql() -> str:
     return "\n".join(parts) + "\n"
 
 
-GENERATED = {"engine_plpython.sql": plpython_sql}
+MULTICORN_WRAPPER = "agentcore_fdw.engines.multicorn.AgentCoreForeignDataWrapper"
+
+
+def multicorn_sql() -> str:
+    names = ", ".join(literal(name) for name in TABLES)
+    parts = [
+        HEADER,
+        "-- The multicorn engine: each table is a foreign table of server agentcore, created by",
+        "-- IMPORT FOREIGN SCHEMA from the wrapper's own definitions.",
+        "CREATE EXTENSION IF NOT EXISTS multicorn;",
+        "DO $$ BEGIN",
+        "    IF NOT EXISTS (SELECT FROM pg_foreign_server WHERE srvname = 'agentcore') THEN",
+        "        CREATE SERVER agentcore FOREIGN DATA WRAPPER multicorn",
+        f"            OPTIONS (wrapper {literal(MULTICORN_WRAPPER)});",
+        "    END IF;",
+        "END $$;",
+        "",
+        "-- Import the tables that are missing; existing ones (and views over them) are kept.",
+        "DO $$",
+        "DECLARE",
+        "    missing text;",
+        "BEGIN",
+        "    SELECT string_agg(quote_ident(name), ', ') INTO missing",
+        f"    FROM unnest(ARRAY[{names}]) AS name",
+        "    WHERE to_regclass('agentcore.' || quote_ident(name)) IS NULL;",
+        "    IF missing IS NOT NULL THEN",
+        "        EXECUTE 'IMPORT FOREIGN SCHEMA agentcore LIMIT TO (' || missing",
+        "            || ') FROM SERVER agentcore INTO agentcore';",
+        "    END IF;",
+        "END $$;",
+    ]
+    for table in TABLES.values():
+        parts += ["", comments(table, "FOREIGN TABLE")]
+    return "\n".join(parts) + "\n"
+
+
+GENERATED = {"engine_plpython.sql": plpython_sql, "engine_multicorn.sql": multicorn_sql}
 
 
 def write(sql_dir: Path) -> list[Path]:

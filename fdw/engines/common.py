@@ -1,8 +1,14 @@
-"""What both engines share: settings to AwsContext, the per-statement result cache,
-values as PostgreSQL takes them, and one summary of warnings."""
+"""What both engines share: settings to AwsContext, the per-transaction result cache, values
+as PostgreSQL takes them, cancellation, and one summary of warnings.
+
+Within one transaction, a table read with the same options and the same pushed-down
+filters is read from AWS once: a transaction sees one consistent picture of AWS (views
+such as control_results name agent_runtimes several times), and a new one reads afresh.
+"""
 
 from __future__ import annotations
 
+import ctypes
 import json
 from collections.abc import Hashable, Mapping
 from typing import Any
@@ -10,15 +16,15 @@ from typing import Any
 from ..aws import AwsContext
 from ..options import Settings, parse_options
 from ..scan import ScanResult, scan
-from ..table import JSONB, Table
+from ..table import JSONB, Request, Table
 
 SERVER_NAME = "agentcore"
 MAX_WARNING_LINES = 10
 
 _contexts: dict[Settings, AwsContext] = {}
-_statement: Hashable = None
+_transaction: Hashable = None
 _results: dict[Hashable, ScanResult] = {}
-_listings: dict[tuple, list[dict]] = {}
+_listings: dict[tuple, dict] = {}
 
 
 def aws_context(options: Mapping[str, str]) -> AwsContext:
@@ -30,23 +36,56 @@ def aws_context(options: Mapping[str, str]) -> AwsContext:
     return context
 
 
-def scan_once(table: Table, options: Mapping[str, str], statement: Hashable) -> ScanResult:
-    """Scan `table`, or reuse this statement's earlier scan of it with the same options.
-
-    One statement may name a table several times (control_results reads agent_runtimes
-    once per control); it then sees one consistent read and pays for it once.
-    """
-    global _statement
-    if statement != _statement:
-        _statement = statement
+def scan_once(
+    table: Table,
+    options: Mapping[str, str],
+    transaction: Hashable,
+    request: Request = Request(),  # noqa: B008 (frozen, so a shared default is safe)
+) -> ScanResult:
+    """Scan `table`, or reuse this transaction's scan of it with the same options and filters."""
+    global _transaction
+    if transaction != _transaction:
+        _transaction = transaction
         _results.clear()
         _listings.clear()
     options_key = tuple(sorted(options.items()))
-    key = (table.name, options_key)
+    key = (table.name, options_key, request)
     if key not in _results:
-        listings = _listings.setdefault(options_key, {})
-        _results[key] = scan(table, aws_context(options), listings=listings)
+        _results[key] = scan(
+            table,
+            aws_context(options),
+            request,
+            listings=_listings.setdefault(options_key, {}),
+            should_stop=cancel_requested,
+        )
     return _results[key]
+
+
+def cancel_requested() -> bool:
+    """Whether PostgreSQL was asked to cancel this query (or end this backend).
+
+    Read from the server's own flags, set by its signal handlers: calling back into
+    PostgreSQL from Python to check for interrupts is what this avoids (with Multicorn2, an
+    interrupt raised inside such a call corrupts the backend).
+    """
+    flags = _interrupt_flags()
+    return any(flag.value for flag in flags)
+
+
+_flags: list | None = None
+
+
+def _interrupt_flags() -> list:
+    global _flags
+    if _flags is None:
+        _flags = []
+        try:
+            server = ctypes.CDLL(None)
+            for name in ("QueryCancelPending", "ProcDiePending"):
+                _flags.append(ctypes.c_int.in_dll(server, name))
+        except (OSError, ValueError):  # not inside PostgreSQL: nothing can cancel us
+            _flags = []
+    return _flags
 
 
 def to_postgres(value: Any, sql_type: str) -> Any:

@@ -10,23 +10,27 @@ from typing import Any
 
 from ..aws import AwsError
 from ..options import OptionError, parse_options
+from ..scan import ScanCancelled
 from ..tables import table as table_named
 from .common import SERVER_NAME, scan_once, to_postgres, warning_summary
 
 FDW_ERROR = "HV000"
 INVALID_OPTION = "HV00D"
+QUERY_CANCELED = "57014"
 
 
 def scan(plpy: Any, table_name: str) -> list[tuple]:
     table = table_named(table_name)
     options = server_options(plpy)
-    statement = plpy.execute("SELECT pg_catalog.statement_timestamp() AS t")[0]["t"]
+    transaction = plpy.execute("SELECT pg_catalog.now() AS started")[0]["started"]
     try:
-        result = scan_once(table, options, statement)
+        result = scan_once(table, options, transaction)
     except OptionError as exc:
         raise_error(plpy, str(exc), exc.hint, INVALID_OPTION)
     except AwsError as exc:
         raise_error(plpy, str(exc), exc.hint, FDW_ERROR)
+    except ScanCancelled as exc:
+        raise_error(plpy, str(exc), None, QUERY_CANCELED)
     summary = warning_summary(table, result.warnings)
     if summary:
         plpy.warning(summary)

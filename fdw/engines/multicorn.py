@@ -1,0 +1,253 @@
+"""The multicorn engine: real foreign tables over the collection core, with pushdown.
+
+One wrapper class serves every table; the foreign table's `table` option says which.
+PostgreSQL hands it the query's filters (Multicorn `Qual`s) and the columns it needs:
+filters on region, account, runtime ID or ARN and user pool ID narrow what AWS is asked,
+and a query needing only list columns makes no per-item detail calls. PostgreSQL re-checks
+every filter, so a filter that is not pushed down is still applied.
+
+Multicorn2 pitfall: PostgreSQL interrupts raised inside `log_to_postgres` below ERROR (or
+`check_interrupts`) corrupt the backend. This module calls neither while AWS is read, and
+emits at most one WARNING per scan, after the work, and never while a cancel is pending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from logging import ERROR, WARNING
+from typing import Any
+
+from multicorn import ANY, ColumnDefinition, ForeignDataWrapper, TableDefinition
+from multicorn.utils import log_to_postgres
+
+from ..aws import AwsError, offered_regions
+from ..options import ENGINE_OPTIONS, OptionError, parse_options
+from ..scan import ScanCancelled, scopes
+from ..table import Request, Table
+from ..tables import TABLES
+from .common import aws_context, cancel_requested, scan_once, to_postgres, warning_summary
+
+REMOTE_SCHEMA = "agentcore"
+# One AWS request costs far more than a row; an honest start-up cost makes the planner
+# prefer one scan per join key only when the other side is small.
+REQUEST_COST = 100
+ROWS_PER_SCOPE = {
+    "agent_runtimes": 20,
+    "cognito_user_pools": 5,
+    "cognito_user_pool_clients": 20,
+    "cognito_resource_servers": 5,
+}
+ROWS_PER_KEY = {"cognito_user_pool_clients": 5, "cognito_resource_servers": 2}
+WIDTHS = {"text": 40, "text[]": 120, "jsonb": 400, "timestamptz": 8, "boolean": 1, "bigint": 8}
+
+_transaction: object | None = None
+_observed_rows: dict[str, int] = {}  # table -> rows per scope, from the last full scan
+
+
+def fail(message: str, hint: str | None = None) -> None:
+    """An ERROR with our words and hint (Multicorn raises it once Python has unwound)."""
+    log_to_postgres(f"agentcore: {message}", ERROR, hint=hint)
+
+
+class AgentCoreForeignDataWrapper(ForeignDataWrapper):
+    def __init__(self, options: dict[str, str], columns: dict[str, ColumnDefinition]):
+        super().__init__(options, columns)
+        name = options.get("table")
+        if name not in TABLES:
+            fail(
+                f"foreign table option table = {name!r} names no agentcore table",
+                hint="tables: " + ", ".join(TABLES) + "; IMPORT FOREIGN SCHEMA agentcore "
+                "FROM SERVER agentcore INTO agentcore creates them all",
+            )
+        self.table: Table = TABLES[name]
+        unknown = sorted(set(columns) - set(self.table.column_names))
+        if unknown:
+            fail(
+                f"agentcore.{name} has no column {unknown[0]!r}",
+                hint="columns: " + ", ".join(self.table.column_names),
+            )
+        self.server_options = {k: v for k, v in options.items() if k not in ENGINE_OPTIONS}
+        try:
+            parse_options(self.server_options)
+        except OptionError as exc:
+            fail(str(exc), exc.hint)
+        self._startup_cost = REQUEST_COST
+
+    # Transactions: a transaction reads each table (per filters) from AWS once.
+
+    def begin(self, serializable: bool) -> None:
+        global _transaction
+        if _transaction is None:
+            _transaction = object()
+
+    def commit(self) -> None:
+        global _transaction
+        _transaction = None
+
+    rollback = commit
+
+    # Planning.
+
+    def get_rel_size(self, quals: list, columns: Iterable[str]) -> tuple[int, int]:
+        request = request_for(self.table, quals, columns)
+        return self.estimated_rows(request), self.width(columns)
+
+    def estimated_rows(self, request: Request) -> int:
+        if request.empty:
+            return 1
+        name = self.table.name
+        if request.keys is not None and not self.table.parent:
+            return max(1, len(request.keys))
+        if request.keys is not None:
+            return max(1, len(request.keys) * ROWS_PER_KEY.get(name, 5))
+        regions = len(request.regions or self.configured_regions())
+        accounts = len(request.accounts or parse_options(self.server_options).profiles)
+        per_scope = _observed_rows.get(name, ROWS_PER_SCOPE[name])
+        return max(1, regions * accounts * per_scope)
+
+    def configured_regions(self) -> tuple[str, ...] | frozenset[str]:
+        settings = parse_options(self.server_options)
+        if settings.all_regions:
+            return offered_regions(self.table.service)
+        return settings.regions or ("the credential chain's",)
+
+    def width(self, columns: Iterable[str]) -> int:
+        return sum(WIDTHS.get(self.table.column(name).type, 40) for name in columns) or 8
+
+    def get_path_keys(self) -> list[tuple[tuple[str, ...], int]]:
+        """Key columns a join can look rows up by, and how many rows one lookup returns."""
+        paths = []
+        if self.table.key_column:
+            per_key = 1 if not self.table.parent else ROWS_PER_KEY.get(self.table.name, 5)
+            paths.append(((self.table.key_column,), per_key))
+            paths.append((("region", self.table.key_column), per_key))
+        if "agent_runtime_arn" in self.table.pushdown:
+            paths.append((("agent_runtime_arn",), 1))
+        return paths
+
+    def explain(
+        self,
+        quals: list,
+        columns: Iterable[str],
+        sortkeys=None,
+        verbose=False,
+        limit=None,
+        offset=None,
+    ) -> list[str]:
+        request = request_for(self.table, quals, columns)
+        return explain_lines(self.table, self.server_options, request, quals)
+
+    # Reading.
+
+    def execute(
+        self, quals: list, columns: Iterable[str], sortkeys=None, limit=None, offset=None
+    ) -> Iterator[dict[str, Any]]:
+        request = request_for(self.table, quals, columns)
+        try:
+            result = scan_once(self.table, self.server_options, _transaction, request)
+        except OptionError as exc:
+            fail(str(exc), exc.hint)
+        except AwsError as exc:
+            fail(str(exc), exc.hint)
+        except ScanCancelled as exc:
+            fail(str(exc))
+        if request.narrowed(Request(with_details=False)) == Request(with_details=False):
+            self._observe(len(result.rows))  # a full scan: remember its size for planning
+        summary = warning_summary(self.table, result.warnings)
+        if summary and not cancel_requested():
+            log_to_postgres(summary, WARNING)
+        types = {column.name: column.type for column in self.table.columns}
+        for row in result.rows:
+            yield {name: to_postgres(value, types[name]) for name, value in row.items()}
+
+    def _observe(self, rows: int) -> None:
+        profiles = parse_options(self.server_options).profiles
+        scopes_read = len(self.configured_regions()) * len(profiles)
+        _observed_rows[self.table.name] = max(1, rows // scopes_read)
+
+    # IMPORT FOREIGN SCHEMA agentcore FROM SERVER agentcore INTO agentcore
+
+    @classmethod
+    def import_schema(cls, schema, srv_options, options, restriction_type, restricts):
+        if schema != REMOTE_SCHEMA:
+            fail(
+                f"there is no remote schema {schema!r}: import schema {REMOTE_SCHEMA!r}",
+                hint=f"IMPORT FOREIGN SCHEMA {REMOTE_SCHEMA} FROM SERVER agentcore INTO agentcore",
+            )
+        wanted = set(restricts or ())
+        unknown = sorted(wanted - set(TABLES))
+        if unknown:
+            fail(
+                f"no table {unknown[0]!r} in schema {REMOTE_SCHEMA}", "tables: " + ", ".join(TABLES)
+            )
+        definitions = []
+        for table in TABLES.values():
+            if restriction_type == "limit" and table.name not in wanted:
+                continue
+            if restriction_type == "except" and table.name in wanted:
+                continue
+            columns = [
+                ColumnDefinition(column.name, type_name=column.type) for column in table.columns
+            ]
+            definitions.append(
+                TableDefinition(table.name, columns=columns, options={"table": table.name})
+            )
+        return definitions
+
+
+def request_for(table: Table, quals: Iterable, columns: Iterable[str]) -> Request:
+    """The Request a query's filters and needed columns allow."""
+    request = Request(with_details=table.needs_details(columns))
+    for qual in quals:
+        narrow = table.pushdown.get(qual.field_name)
+        values = equal_to(qual)
+        if narrow and values is not None:
+            request = request.narrowed(narrow(values))
+    return request
+
+
+def equal_to(qual) -> frozenset | None:
+    """The values a qual requires its column to equal, or None when it is another test.
+
+    `col = 'x'` arrives as ('=', 'x'); `col IN ('x', 'y')` and `col = ANY(...)` as
+    (('=', True), ['x', 'y']); `col IS NULL` as ('=', None), which is no equality.
+    """
+    if qual.is_list_operator:
+        operator, quantifier = qual.operator[0], qual.list_any_or_all
+        if operator == "=" and quantifier is ANY and isinstance(qual.value, (list, tuple)):
+            return frozenset(v for v in qual.value if isinstance(v, str))
+        return None
+    if qual.operator == "=" and isinstance(qual.value, str):
+        return frozenset((qual.value,))
+    return None
+
+
+def explain_lines(table: Table, options: dict, request: Request, quals: Iterable) -> list[str]:
+    """What a scan will ask AWS, for EXPLAIN: accounts, regions, filters, per-item calls."""
+    pushed = [
+        f"{qual.field_name} {'IN' if qual.is_list_operator else '='} {sorted(equal_to(qual))}"
+        for qual in quals
+        if qual.field_name in table.pushdown and equal_to(qual) is not None
+    ]
+    lines = [f"AgentCore table: agentcore.{table.name}"]
+    if request.empty:
+        return lines + ["AWS calls: none (the filters match nothing)"]
+    try:
+        where = scopes(table, aws_context(options), request)
+    except (OptionError, AwsError) as exc:
+        return lines + [f"AWS calls: unknown ({exc})"]
+    accounts = sorted({scope.account_id for scope in where})
+    regions = sorted({scope.region for scope in where})
+    lines.append(f"Accounts: {', '.join(accounts) or 'none'}")
+    lines.append(f"Regions: {', '.join(regions) or 'none'}")
+    lines.append(f"Pushed down: {'; '.join(pushed) if pushed else 'nothing'}")
+    if request.keys is not None:
+        skipped = (table.parent or table).list_operation
+        lines.append(f"Lookup by {table.key_column}: {', '.join(request.keys)} (no {skipped})")
+    if table.get_detail is not None:
+        fetched = request.with_details or (request.keys is not None and not table.parent)
+        lines.append(
+            f"Per-item details ({table.detail_operation}): "
+            + ("fetched" if fetched else "not fetched (the query needs only list columns)")
+        )
+    return lines
