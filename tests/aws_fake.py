@@ -9,8 +9,10 @@ tests can count what the wrapper asked for and see how it takes failures.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import parse_qs
@@ -37,8 +39,9 @@ class Request:
 @dataclass
 class Fault:
     operation: str
-    code: str
+    code: str | None  # None: answer normally, after `delay` seconds
     status: int = 403
+    delay: float = 0.0
     region: str | None = None
     path_contains: str | None = None
     times: int | None = None  # None: every matching request
@@ -69,6 +72,7 @@ class AwsFake(ThreadedMotoServer):
         return f"http://127.0.0.1:{self._port}"
 
     def _server_entry(self) -> None:
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
         app = DomainDispatcherApplication(create_backend_app)
         self._server = make_server(self._ip_address, self._port, self._front(app), True)
         self._server_ready_event.set()
@@ -82,20 +86,18 @@ class AwsFake(ThreadedMotoServer):
                 fault = next((f for f in self.faults if f.matches(request)), None)
                 if fault and fault.times is not None:
                     fault.times -= 1
-            if fault:
-                body = json.dumps(
-                    {"__type": fault.code, "message": f"{fault.code} injected by the test"}
-                ).encode()
-                start_response(
-                    f"{fault.status} Injected",
-                    [
-                        ("Content-Type", "application/x-amz-json-1.1"),
-                        ("x-amzn-ErrorType", fault.code),
-                        ("Content-Length", str(len(body))),
-                    ],
+            if fault and fault.delay:
+                time.sleep(fault.delay)
+            if fault and fault.code:
+                return error(start_response, fault.status, fault.code, "injected by the test")
+            try:
+                return app(environ, start_response)
+            except KeyError as missing:
+                # Some moto operations (ListResourceServers) look a pool up without checking
+                # it exists; AWS answers ResourceNotFoundException there.
+                return error(
+                    start_response, 400, "ResourceNotFoundException", f"{missing} not found"
                 )
-                return [body]
-            return app(environ, start_response)
 
         return front
 
@@ -146,7 +148,7 @@ class AwsFake(ThreadedMotoServer):
         )
 
     @contextmanager
-    def fault(self, operation: str, code: str = "AccessDeniedException", **where):
+    def fault(self, operation: str, code: str | None = "AccessDeniedException", **where):
         fault = Fault(operation, code, **where)
         with self._lock:
             self.faults.append(fault)
@@ -155,6 +157,20 @@ class AwsFake(ThreadedMotoServer):
         finally:
             with self._lock:
                 self.faults.remove(fault)
+
+
+def error(start_response, status: int, code: str, message: str):
+    """An AWS JSON-protocol error answer."""
+    body = json.dumps({"__type": code, "message": f"{code}: {message}"}).encode()
+    start_response(
+        f"{status} Error",
+        [
+            ("Content-Type", "application/x-amz-json-1.1"),
+            ("x-amzn-ErrorType", code),
+            ("Content-Length", str(len(body))),
+        ],
+    )
+    return [body]
 
 
 class _Replay:

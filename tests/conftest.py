@@ -1,7 +1,8 @@
 """Fixtures: one moto server, one seeded estate, one real PostgreSQL, one database per engine.
 
-Each test talks to the database through `sql`, on its own connection and transaction,
-which is rolled back at the end: a test may ALTER SERVER agentcore freely.
+Every test that takes `sql` runs once per engine (plpython everywhere; multicorn where
+the Multicorn2 extension is installed, skipped with the reason elsewhere). `sql` is an
+autocommit session, as BI tools use; server options a test changes are put back after it.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from agentcore_fdw.install import install, set_server_options
+from agentcore_fdw.install import (
+    ENGINES,
+    available_engines,
+    install,
+    server_options,
+    set_server_options,
+)
 from agentcore_fdw.local_postgres import LocalPostgres
 
 from .aws_fake import AwsFake
-from .estate import DENIED_REGION, REGIONS, seed
-
-ENGINES = ("plpython",)
+from .estate import REGIONS, seed
 
 
 @pytest.fixture(scope="session")
@@ -66,9 +71,24 @@ def postgres(workdir, estate):
 DEFAULT_OPTIONS = {"regions": ",".join(REGIONS), "profile": "default,partner"}
 
 
+@pytest.fixture(scope="session")
+def engines(postgres) -> list[str]:
+    with psycopg.connect(postgres.dsn()) as conn:
+        return available_engines(conn)
+
+
+def skip_unless_available(engine: str, engines: list[str]) -> None:
+    if engine not in engines:
+        pytest.skip(
+            f"the {engine} engine's tests are skipped: this PostgreSQL has no "
+            f"{engine!r} extension (Multicorn2 is built and installed by hand, see README)"
+        )
+
+
 @pytest.fixture(scope="session", params=ENGINES)
-def database(request, postgres, aws):
+def database(request, postgres, aws, engines):
     engine = request.param
+    skip_unless_available(engine, engines)
     name = f"agentcore_{engine}"
     with psycopg.connect(postgres.dsn(), autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name}")
@@ -78,6 +98,19 @@ def database(request, postgres, aws):
     return Database(engine, dsn)
 
 
+@pytest.fixture(scope="session")
+def multicorn_database(postgres, aws, engines):
+    """The multicorn engine's database alone, for what only foreign tables can do."""
+    skip_unless_available("multicorn", engines)
+    name = "agentcore_multicorn"
+    with psycopg.connect(postgres.dsn(), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            conn.execute(f"CREATE DATABASE {name}")
+    dsn = postgres.dsn(name)
+    install(dsn, "multicorn", dict(DEFAULT_OPTIONS, endpoint_url=aws.endpoint_url))
+    return Database("multicorn", dsn)
+
+
 class Database:
     def __init__(self, engine: str, dsn: str):
         self.engine = engine
@@ -85,12 +118,14 @@ class Database:
 
 
 class Sql:
-    """One test's session: queries, notices, errors; everything rolled back at the end."""
+    """One test's autocommit session: queries, notices, errors, server options put back."""
 
-    def __init__(self, dsn: str):
-        self.conn = psycopg.connect(dsn)
+    def __init__(self, database: Database):
+        self.engine = database.engine
+        self.conn = psycopg.connect(database.dsn, autocommit=True)
         self.notices: list[str] = []
         self.conn.add_notice_handler(lambda diag: self.notices.append(diag.message_primary))
+        self.saved_options = server_options(self.conn)
 
     def rows(self, query: str, params=None) -> list[tuple]:
         with self.conn.cursor() as cur:
@@ -106,14 +141,11 @@ class Sql:
         return self.rows(query, params)[0][0]
 
     def error(self, query: str, params=None) -> psycopg.Error:
-        """The error `query` fails with; the transaction is then rolled back."""
-        with self.conn.cursor() as cur:
-            cur.execute("SAVEPOINT before_error")
-            try:
-                cur.execute(query, params)
-            except psycopg.Error as exc:
-                cur.execute("ROLLBACK TO SAVEPOINT before_error")
-                return exc
+        """The error `query` fails with."""
+        try:
+            self.execute(query, params)
+        except psycopg.Error as exc:
+            return exc
         raise AssertionError(f"expected an error from: {query}")
 
     def execute(self, query: str, params=None) -> None:
@@ -125,17 +157,40 @@ class Sql:
         set_server_options(self.conn, options)
 
     def close(self) -> None:
-        self.conn.rollback()
+        now = server_options(self.conn)
+        set_server_options(
+            self.conn, {key: self.saved_options.get(key) for key in {*now, *self.saved_options}}
+        )
         self.conn.close()
 
 
 @pytest.fixture
 def sql(database):
-    session = Sql(database.dsn)
+    session = Sql(database)
     yield session
     session.close()
 
 
 @pytest.fixture
-def denied_region():
-    return DENIED_REGION
+def multicorn_sql(multicorn_database):
+    session = Sql(multicorn_database)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def empty_database(postgres):
+    name = "agentcore_install_test"
+    with psycopg.connect(postgres.dsn(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    yield postgres.dsn(name)
+    with psycopg.connect(postgres.dsn(), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, engines):
+    """Each engine in turn, for tests that install by themselves."""
+    skip_unless_available(request.param, engines)
+    return request.param

@@ -100,7 +100,8 @@ def test_a_denied_region_fails_the_query_and_names_what_failed(sql, aws):
     for part in (MAIN_ACCOUNT, DENIED_REGION, "ListAgentRuntimes", "AccessDeniedException"):
         assert part in message
     assert "ignore_error_codes" in error.diag.message_hint
-    assert error.diag.sqlstate == "HV000"
+    if sql.engine == "plpython":  # Multicorn2 raises every error as XX000
+        assert error.diag.sqlstate == "HV000"
 
 
 def test_an_ignored_error_code_skips_the_region_and_warns(sql, aws):
@@ -143,8 +144,13 @@ def test_one_statement_reads_aws_once_however_often_it_names_a_table(sql, aws):
     mark = aws.mark()
     statuses = sql.rows("SELECT control_id, status FROM agentcore.control_results")
     assert len(statuses) > 9
+    # Five controls read agent_runtimes; each runtime is still listed and read once.
     assert aws.count(mark, "ListAgentRuntimes") == len(REGIONS) * 2  # two accounts
-    assert aws.count(mark, "ListUserPools") == len(REGIONS) * 2
+    assert aws.count(mark, "GetAgentRuntime") == 9
+    assert aws.count(mark, "ListUserPools") <= len(REGIONS) * 2
+    # At most one DescribeUserPool per trusted pool (3) and account (2), however many
+    # runtimes trust it: the multicorn engine looks pools up by ID rather than listing.
+    assert aws.count(mark, "DescribeUserPool") <= 6
     assert aws.count(mark, "GetCallerIdentity") <= 2
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from agentcore_fdw.install import install_files, sql_dir
-from agentcore_fdw.sqlgen import GENERATED
+from agentcore_fdw.install import ENGINES, install_files, sql_dir
+from agentcore_fdw.sqlgen import GENERATED, MULTICORN_WRAPPER
+
+from .conftest import skip_unless_available
 
 CLI = str(Path(sys.executable).parent / "agentcore-fdw")
 
@@ -21,18 +23,8 @@ def agentcore_fdw(*args: str, env: dict | None = None) -> subprocess.CompletedPr
     return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=300)
 
 
-@pytest.fixture
-def empty_database(postgres):
-    name = "agentcore_install_test"
-    with psycopg.connect(postgres.dsn(), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name}")
-        conn.execute(f"CREATE DATABASE {name}")
-    yield postgres.dsn(name)
-    with psycopg.connect(postgres.dsn(), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
 def objects(dsn: str) -> dict[str, list]:
+    """What agentcore-fdw owns in a database (not the extensions it uses)."""
     with psycopg.connect(dsn) as conn:
         return {
             "relations": conn.execute(
@@ -48,9 +40,15 @@ def objects(dsn: str) -> dict[str, list]:
                 "SELECT srvname, srvoptions FROM pg_foreign_server ORDER BY 1"
             ).fetchall(),
             "wrappers": conn.execute(
-                "SELECT fdwname FROM pg_foreign_data_wrapper ORDER BY 1"
+                "SELECT fdwname FROM pg_foreign_data_wrapper WHERE fdwname = 'agentcore_fdw'"
             ).fetchall(),
         }
+
+
+def user_options(servers: list) -> list:
+    """Server options without Multicorn's own wrapper option."""
+    wrapper = f"wrapper={MULTICORN_WRAPPER}"
+    return [(name, [o for o in options or () if o != wrapper]) for name, options in servers]
 
 
 def test_the_generated_engine_sql_is_up_to_date():
@@ -60,38 +58,31 @@ def test_the_generated_engine_sql_is_up_to_date():
         )
 
 
-def test_install_is_idempotent_and_keeps_options(empty_database):
+def test_install_is_idempotent_and_keeps_options(empty_database, engine):
+    dsn = empty_database
     first = agentcore_fdw(
-        "install",
-        "--dsn",
-        empty_database,
-        "--option",
-        "regions=eu-west-1",
-        "--option",
-        "max_attempts=7",
-    )
+        "install", "--dsn", dsn, "--engine", engine,
+        "--option", "regions=eu-west-1", "--option", "max_attempts=7",
+    )  # fmt: skip
     assert first.returncode == 0, first.stderr
-    assert "installed with the plpython engine" in first.stdout
-    before = objects(empty_database)
-    assert before["servers"] == [("agentcore", ["regions=eu-west-1", "max_attempts=7"])]
-    again = agentcore_fdw("install", "--dsn", empty_database)
+    assert f"installed with the {engine} engine" in first.stdout
+    before = objects(dsn)
+    assert user_options(before["servers"]) == [
+        ("agentcore", ["regions=eu-west-1", "max_attempts=7"])
+    ]
+    again = agentcore_fdw("install", "--dsn", dsn, "--engine", engine)
     assert again.returncode == 0, again.stderr
-    assert objects(empty_database) == before
+    assert objects(dsn) == before
     changed = agentcore_fdw(
-        "install",
-        "--dsn",
-        empty_database,
-        "--option",
-        "regions=us-east-1",
-        "--option",
-        "max_attempts=",
-    )
+        "install", "--dsn", dsn, "--engine", engine,
+        "--option", "regions=us-east-1", "--option", "max_attempts=",
+    )  # fmt: skip
     assert changed.returncode == 0, changed.stderr
-    assert objects(empty_database)["servers"] == [("agentcore", ["regions=us-east-1"])]
+    assert user_options(objects(dsn)["servers"]) == [("agentcore", ["regions=us-east-1"])]
 
 
-def test_uninstall_removes_everything(empty_database):
-    assert agentcore_fdw("install", "--dsn", empty_database).returncode == 0
+def test_uninstall_removes_everything(empty_database, engine):
+    assert agentcore_fdw("install", "--dsn", empty_database, "--engine", engine).returncode == 0
     done = agentcore_fdw("uninstall", "--dsn", empty_database)
     assert done.returncode == 0, done.stderr
     assert objects(empty_database) == {
@@ -102,41 +93,47 @@ def test_uninstall_removes_everything(empty_database):
     }
 
 
-def test_psql_installs_the_same_objects(empty_database, postgres):
+def test_psql_installs_the_same_objects(empty_database, postgres, engine):
     psql = shutil.which("psql") or str(postgres.bindir / "psql")
     done = subprocess.run(
-        [
-            psql,
-            "-X",
-            "-q",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-d",
-            empty_database,
-            "-f",
-            str(sql_dir() / "install_plpython.sql"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+        [psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", empty_database,
+         "-f", str(sql_dir() / f"install_{engine}.sql")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     by_psql = objects(empty_database)
     assert agentcore_fdw("uninstall", "--dsn", empty_database).returncode == 0
-    assert agentcore_fdw("install", "--dsn", empty_database).returncode == 0
+    assert agentcore_fdw("install", "--dsn", empty_database, "--engine", engine).returncode == 0
     assert objects(empty_database) == by_psql
     assert len(by_psql["relations"]) == 12
 
 
-def test_the_installer_follows_the_psql_manifest():
-    names = [path.relative_to(sql_dir()).as_posix() for path in install_files("plpython")]
-    assert names[:2] == ["schema.sql", "engine_plpython.sql"]
+def test_changing_engine_keeps_the_options(empty_database, engines):
+    skip_unless_available("multicorn", engines)
+    dsn = empty_database
+    assert agentcore_fdw("install", "--dsn", dsn, "--engine", "plpython",
+                         "--option", "regions=eu-west-1").returncode == 0  # fmt: skip
+    moved = agentcore_fdw("install", "--dsn", dsn, "--engine", "multicorn")
+    assert moved.returncode == 0, moved.stderr
+    after = objects(dsn)
+    assert user_options(after["servers"]) == [("agentcore", ["regions=eu-west-1"])]
+    assert ("agentcore", "agent_runtimes", "f") in after["relations"]
+    assert after["wrappers"] == [] and after["functions"] == []
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_the_installer_follows_the_psql_manifest(engine_name):
+    names = [path.relative_to(sql_dir()).as_posix() for path in install_files(engine_name)]
+    assert names[:2] == ["schema.sql", f"engine_{engine_name}.sql"]
     assert names[-1] == "views/control_results.sql"
     assert len(names) == len(set(names)) == 10
 
 
 def test_a_bad_option_is_a_clean_error(empty_database):
-    done = agentcore_fdw("install", "--dsn", empty_database, "--option", "regions=mars-north-7")
+    done = agentcore_fdw(
+        "install", "--dsn", empty_database, "--engine", "plpython",
+        "--option", "regions=mars-north-7",
+    )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr.startswith(
         "agentcore-fdw: error: agentcore: unknown region 'mars-north-7' in option regions\n"

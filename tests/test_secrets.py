@@ -33,10 +33,10 @@ def test_no_secret_in_any_output(sql, aws, estate, postgres):
     assert len(estate.secrets) >= 4  # two environment variable values, two client secrets
     seen: list[str] = []
     for relation in RELATIONS:
-        seen += [text for (text,) in sql.rows(f"SELECT t::text FROM agentcore.{relation} AS t")]
+        seen += map(str, sql.rows(f"SELECT * FROM agentcore.{relation}"))
     # Failures: a denied detail (a warning and detail_error), a denied region (an error).
     with aws.fault("GetAgentRuntime", path_contains=estate.runtime_id("open_agent")):
-        seen += [text for (text,) in sql.rows("SELECT t::text FROM agentcore.agent_runtimes AS t")]
+        seen += map(str, sql.rows("SELECT * FROM agentcore.agent_runtimes"))
     sql.set_options(regions=f"us-east-1,{DENIED_REGION}")
     with aws.fault("ListAgentRuntimes", region=DENIED_REGION):
         error = sql.error("SELECT * FROM agentcore.agent_runtimes")
