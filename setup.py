@@ -43,6 +43,7 @@ setup(
             "pytest>=8",
             "moto[server]>=5.2.1,<6",
             "ruff>=0.6",
+            "pyyaml>=6",
         ],
     },
     entry_points={"console_scripts": ["agentcore-fdw = agentcore_fdw.cli:main"]},
