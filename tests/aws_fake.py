@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 import botocore.session
-from moto.bedrockagentcorecontrol.models import bedrockagentcorecontrol_backends
 from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
-from agentcore_fdw.aws import AGENTCORE_RUNTIME_REGIONS
+from agentcore_fdw.demo import extend_moto_regions
 from agentcore_fdw.local_postgres import free_port
 
 
@@ -58,10 +57,7 @@ class Fault:
 class AwsFake(ThreadedMotoServer):
     def __init__(self) -> None:
         super().__init__(ip_address="127.0.0.1", port=free_port(), verbose=False)
-        # moto's AgentCore backend knows the 16 regions of the service's launch; AWS offers
-        # it in more since. Give moto every region the wrapper may call.
-        regions = bedrockagentcorecontrol_backends._additional_regions
-        regions.extend(sorted(AGENTCORE_RUNTIME_REGIONS - set(regions)))
+        extend_moto_regions()
         self.requests: list[Request] = []
         self.faults: list[Fault] = []
         self._lock = threading.Lock()

@@ -99,7 +99,7 @@ def test_a_runtime_without_an_authorizer_has_null_authorizer_columns(sql):
         "detail_error",
     ):
         assert row[column] is None, column
-    assert row["environment_variable_names"] == ["DATABASE_URL", "OPENAI_API_KEY"]
+    assert row["environment_variable_names"] == ["DATABASE_URL", "LOG_LEVEL", "OPENAI_API_KEY"]
 
 
 def test_custom_claims_arrive_as_jsonb(sql, estate):

@@ -1,0 +1,276 @@
+"""The demo estate: a moto server standing in for AWS, seeded with a realistic mix.
+
+`agentcore-fdw service start --demo` runs this module as a background process: it starts a
+moto server on loopback, seeds two accounts in three regions (runtimes with and without
+authorizers, Cognito pools with app clients and resource servers, a runtime trusting Okta,
+one whose pool is gone, one allowing an unknown client), writes the AWS profiles the
+PostgreSQL server uses to reach it, and serves until stopped. moto's random generator is
+seeded, so IDs and ARNs are the same at every start and history stays comparable.
+
+Every name here starts with demo, and every output of a demo service says DEMO: none of
+this is anyone's AWS. `Seeder` is also what the test suite builds its own estate with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+DEMO_SEED = 20261129
+MAIN_ACCOUNT = "123456789012"  # moto's own default account
+PARTNER_ACCOUNT = "111122223333"  # reached through an assumed role, as profile "partner"
+DEMO_REGIONS = ("us-east-1", "eu-west-1", "ap-southeast-2")
+READY_FILE = "ready"
+
+
+def pool_url(region: str, pool_id: str) -> str:
+    return f"https://cognito-idp.{region}.amazonaws.com/{pool_id}/.well-known/openid-configuration"
+
+
+class Seeder:
+    """Creates AWS resources through boto3 against an endpoint, and remembers them."""
+
+    def __init__(self, endpoint_url: str, directory: Path, partner_account: str):
+        import boto3
+
+        self.endpoint_url = endpoint_url
+        self.runtimes: dict[str, dict] = {}
+        self.pools: dict[str, dict] = {}
+        self.clients: dict[str, dict] = {}
+        self.secrets: list[str] = []  # values that must never come out of agentcore-fdw
+        main = boto3.session.Session(
+            aws_access_key_id="AKIADEMOMAINACCOUNT1", aws_secret_access_key="demo-main-secret"
+        )
+        role = self.client(main, "sts", "us-east-1").assume_role(
+            RoleArn=f"arn:aws:iam::{partner_account}:role/agentcore-audit",
+            RoleSessionName="agentcore-fdw",
+        )["Credentials"]
+        partner = boto3.session.Session(
+            aws_access_key_id=role["AccessKeyId"],
+            aws_secret_access_key=role["SecretAccessKey"],
+            aws_session_token=role["SessionToken"],
+        )
+        self.sessions = {"default": main, "partner": partner}
+        self.credentials_file, self.config_file = write_profiles(directory, self.sessions)
+
+    def client(self, session, service: str, region: str):
+        return session.client(service, region_name=region, endpoint_url=self.endpoint_url)
+
+    def add_pool(self, profile: str, region: str, name: str, **settings) -> str:
+        cognito = self.client(self.sessions[profile], "cognito-idp", region)
+        pool = cognito.create_user_pool(PoolName=name, **settings)["UserPool"]
+        self.pools[name] = {"id": pool["Id"], "region": region, "profile": profile}
+        return pool["Id"]
+
+    def add_domain(self, pool: str, domain: str) -> None:
+        cognito = self._pool_client(pool)
+        cognito.create_user_pool_domain(Domain=domain, UserPoolId=self.pools[pool]["id"])
+
+    def add_resource_server(self, pool: str, identifier: str, name: str, scopes: list[str]):
+        self._pool_client(pool).create_resource_server(
+            UserPoolId=self.pools[pool]["id"],
+            Identifier=identifier,
+            Name=name,
+            Scopes=[{"ScopeName": s, "ScopeDescription": s} for s in scopes],
+        )
+
+    def add_client(self, pool: str, name: str, **settings) -> str:
+        created = self._pool_client(pool).create_user_pool_client(
+            UserPoolId=self.pools[pool]["id"], ClientName=name, **settings
+        )["UserPoolClient"]
+        self.clients[name] = {"id": created["ClientId"], "pool": self.pools[pool]["id"]}
+        if created.get("ClientSecret"):
+            self.secrets.append(created["ClientSecret"])
+        return created["ClientId"]
+
+    def _pool_client(self, pool: str):
+        where = self.pools[pool]
+        return self.client(self.sessions[where["profile"]], "cognito-idp", where["region"])
+
+    def add_runtime(
+        self,
+        profile: str,
+        region: str,
+        name: str,
+        jwt: dict | None = None,
+        secrets: dict | None = None,
+        **settings,
+    ) -> None:
+        """A runtime; `secrets` are environment variables whose values must never leak."""
+        account = self.account(profile)
+        settings.setdefault("networkConfiguration", {"networkMode": "PUBLIC"})
+        if jwt is not None:
+            settings["authorizerConfiguration"] = {"customJWTAuthorizer": jwt}
+        variables = {"LOG_LEVEL": "info", **(secrets or {})}
+        self.secrets += list((secrets or {}).values())
+        agents = self.client(self.sessions[profile], "bedrock-agentcore-control", region)
+        created = agents.create_agent_runtime(
+            agentRuntimeName=name,
+            agentRuntimeArtifact={
+                "containerConfiguration": {
+                    "containerUri": f"{account}.dkr.ecr.{region}.amazonaws.com/{name}:latest"
+                }
+            },
+            roleArn=f"arn:aws:iam::{account}:role/{name}-role",
+            environmentVariables=variables,
+            **settings,
+        )
+        created.pop("ResponseMetadata", None)
+        self.runtimes[name] = dict(created, region=region, account=account, settings=settings)
+
+    def account(self, profile: str) -> str:
+        sts = self.client(self.sessions[profile], "sts", "us-east-1")
+        return sts.get_caller_identity()["Account"]
+
+
+def write_profiles(directory: Path, sessions: dict) -> tuple[Path, Path]:
+    """An AWS shared credentials file and config file naming one profile per session."""
+    credentials, config = directory / "credentials", directory / "config"
+    credential_lines, config_lines = [], []
+    for name, session in sessions.items():
+        frozen = session.get_credentials().get_frozen_credentials()
+        credential_lines += [
+            f"[{name}]",
+            f"aws_access_key_id = {frozen.access_key}",
+            f"aws_secret_access_key = {frozen.secret_key}",
+        ]
+        if frozen.token:
+            credential_lines.append(f"aws_session_token = {frozen.token}")
+        section = "default" if name == "default" else f"profile {name}"
+        config_lines += [f"[{section}]", "region = us-east-1"]
+    credentials.write_text("\n".join(credential_lines) + "\n")
+    config.write_text("\n".join(config_lines) + "\n")
+    for path in (credentials, config):
+        path.chmod(0o644)
+    return credentials, config
+
+
+def seed_demo(endpoint_url: str, directory: Path) -> Seeder:
+    estate = Seeder(endpoint_url, directory, PARTNER_ACCOUNT)
+    estate.add_pool(
+        "default", "us-east-1", "demo-customers",
+        MfaConfiguration="OFF", DeletionProtection="ACTIVE", UserPoolTier="ESSENTIALS",
+    )  # fmt: skip
+    estate.add_domain("demo-customers", "demo-customers-auth")
+    estate.add_resource_server("demo-customers", "agents", "Demo agents API", ["invoke", "read"])
+    gateway = estate.add_client(
+        "demo-customers", "demo-agent-gateway", GenerateSecret=True,
+        AllowedOAuthFlows=["client_credentials"], AllowedOAuthScopes=["agents/invoke"],
+        AllowedOAuthFlowsUserPoolClient=True,
+    )  # fmt: skip
+    estate.add_client(
+        "demo-customers", "demo-support-portal", GenerateSecret=False,
+        AllowedOAuthFlows=["code"], AllowedOAuthScopes=["openid", "agents/read"],
+        AllowedOAuthFlowsUserPoolClient=True, CallbackURLs=["https://support.example.com/cb"],
+        ExplicitAuthFlows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    )  # fmt: skip
+    partners = estate.add_pool("partner", "ap-southeast-2", "demo-partners", MfaConfiguration="OFF")
+    partner_app = estate.add_client("demo-partners", "demo-partner-app", GenerateSecret=True)
+    customers = estate.pools["demo-customers"]["id"]
+
+    estate.add_runtime(
+        "default", "us-east-1", "demo_support_agent",
+        description="Demo: customer support, Cognito with one client and one scope",
+        jwt={"discoveryUrl": pool_url("us-east-1", customers), "allowedClients": [gateway],
+             "allowedScopes": ["agents/invoke"]},
+        protocolConfiguration={"serverProtocol": "HTTP"},
+    )  # fmt: skip
+    estate.add_runtime(
+        "default", "us-east-1", "demo_billing_agent",
+        description="Demo: no authorizer, any IAM caller gets in",
+        secrets={"STRIPE_API_KEY": "sk_demo_51HdemoNotARealKey000000"},
+    )  # fmt: skip
+    estate.add_runtime(
+        "default", "us-east-1", "demo_sales_agent",
+        description="Demo: trusts Okta",
+        jwt={"discoveryUrl": "https://demo.okta.com/oauth2/default/.well-known/openid-configuration",
+             "allowedAudience": ["api://demo-sales"]},
+        protocolConfiguration={"serverProtocol": "MCP"},
+    )  # fmt: skip
+    estate.add_runtime(
+        "default", "us-east-1", "demo_legacy_agent",
+        description="Demo: trusts a Cognito pool that was deleted",
+        jwt={"discoveryUrl": pool_url("us-east-1", "us-east-1_DemoGone1"),
+             "allowedClients": ["1example23456789abcdefghij"]},
+    )  # fmt: skip
+    estate.add_runtime(
+        "default", "us-east-1", "demo_integration_agent",
+        description="Demo: allows a client that is not an app client of its pool",
+        jwt={"discoveryUrl": pool_url("us-east-1", customers),
+             "allowedClients": [gateway, "3rdpartyclient0000000000000"],
+             "allowedScopes": ["agents/invoke", "agents/admin"]},
+    )  # fmt: skip
+    estate.add_runtime(
+        "default", "us-east-1", "demo_any_token_agent",
+        description="Demo: JWT authorizer that accepts any audience and any client",
+        jwt={"discoveryUrl": pool_url("us-east-1", customers)},
+    )  # fmt: skip
+    estate.add_runtime(
+        "default", "eu-west-1", "demo_eu_helpdesk_agent",
+        description="Demo: trusts Microsoft Entra ID",
+        jwt={"discoveryUrl": "https://login.microsoftonline.com/00000000-demo-tenant/v2.0"
+                             "/.well-known/openid-configuration",
+             "allowedAudience": ["api://demo-helpdesk"], "allowedClients": ["demo-entra-app"]},
+        networkConfiguration={"networkMode": "VPC", "networkModeConfig": {
+            "securityGroups": ["sg-0demo000000000000"], "subnets": ["subnet-0demo0000000000"]}},
+    )  # fmt: skip
+    estate.add_runtime(
+        "default", "eu-west-1", "demo_eu_batch_agent",
+        description="Demo: no authorizer",
+        secrets={"DATABASE_URL": "postgres://demo:demo-password@db.internal/demo"},
+    )  # fmt: skip
+    estate.add_runtime(
+        "partner", "ap-southeast-2", "demo_apac_partner_agent",
+        description="Demo: partner account, trusts its own Cognito pool",
+        jwt={"discoveryUrl": pool_url("ap-southeast-2", partners), "allowedClients": [partner_app]},
+    )  # fmt: skip
+    return estate
+
+
+# The background process.
+
+
+def serve(directory: Path, port: int) -> None:
+    """Start moto on 127.0.0.1:`port`, seed it, write `ready`, serve until SIGTERM."""
+    try:
+        from moto.moto_api._internal import mock_random
+        from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+    except ImportError:
+        sys.exit("the demo needs moto: pip install 'agentcore-fdw[demo]'")
+    extend_moto_regions()
+    mock_random.seed(DEMO_SEED)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    seed_demo(f"http://127.0.0.1:{port}", directory)
+    (directory / READY_FILE).write_text(str(os.getpid()))
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    stopped.wait()
+    server.stop()
+
+
+def extend_moto_regions() -> None:
+    """moto's AgentCore backend knows the regions of the service's launch; AWS offers it in
+    more since, and agentcore-fdw may call any of them."""
+    from moto.bedrockagentcorecontrol.models import bedrockagentcorecontrol_backends
+
+    from .aws import AGENTCORE_RUNTIME_REGIONS
+
+    regions = bedrockagentcorecontrol_backends._additional_regions
+    regions.extend(sorted(AGENTCORE_RUNTIME_REGIONS - set(regions)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Serve the agentcore-fdw demo estate.")
+    parser.add_argument("--directory", type=Path, required=True)
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args(argv)
+    serve(args.directory, args.port)
+
+
+if __name__ == "__main__":
+    main()
