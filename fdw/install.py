@@ -132,15 +132,15 @@ def set_server_options(conn: psycopg.Connection, options: Mapping[str, str | Non
 def install(dsn: str, engine: str = "auto", options: Mapping[str, str | None] = ()) -> str:
     """Install (or bring up to date) in one transaction; returns the engine used.
 
-    Changing engine replaces the agentcore objects (views of your own over them go too)
-    and carries the server options over.
+    Changing engine replaces the engine's objects and the views over them (views of your
+    own over them go too), and carries the server options and the history over.
     """
     with psycopg.connect(dsn) as conn:
         engine = choose_engine(conn, engine)
         previous = installed_engine(conn)
         kept = server_options(conn)
         if previous not in (None, engine):
-            run_file(conn, sql_dir() / "uninstall.sql")
+            run_file(conn, sql_dir() / "uninstall_engine.sql")
         for path in install_files(engine):
             run_file(conn, path)
         if previous not in (None, engine):
@@ -156,4 +156,5 @@ def run_file(conn: psycopg.Connection, path: Path) -> None:
 
 def uninstall(dsn: str) -> None:
     with psycopg.connect(dsn) as conn:
-        run_file(conn, sql_dir() / "uninstall.sql")
+        for path in expand(sql_dir() / "uninstall.sql"):
+            run_file(conn, path)

@@ -7,3 +7,4 @@
 \ir controls/agentcore_runtime_cognito_clients_exist.sql
 \ir controls/agentcore_runtime_cognito_scopes_exist.sql
 \ir views/control_results.sql
+\ir history.sql

@@ -105,7 +105,7 @@ def test_psql_installs_the_same_objects(empty_database, postgres, engine):
     assert agentcore_fdw("uninstall", "--dsn", empty_database).returncode == 0
     assert agentcore_fdw("install", "--dsn", empty_database, "--engine", engine).returncode == 0
     assert objects(empty_database) == by_psql
-    assert len(by_psql["relations"]) == 12
+    assert len(by_psql["relations"]) == 15  # 13 tables and views, the history and its index
 
 
 def test_changing_engine_keeps_the_options(empty_database, engines):
@@ -113,20 +113,28 @@ def test_changing_engine_keeps_the_options(empty_database, engines):
     dsn = empty_database
     assert agentcore_fdw("install", "--dsn", dsn, "--engine", "plpython",
                          "--option", "regions=eu-west-1").returncode == 0  # fmt: skip
+    with psycopg.connect(dsn) as conn:
+        conn.execute(
+            "INSERT INTO agentcore.control_history VALUES "
+            "(now(), 'c', 'title', 'high', 'arn:x', 'alarm', 'Because.', '123456789012', 'r')"
+        )
     moved = agentcore_fdw("install", "--dsn", dsn, "--engine", "multicorn")
     assert moved.returncode == 0, moved.stderr
     after = objects(dsn)
     assert user_options(after["servers"]) == [("agentcore", ["regions=eu-west-1"])]
     assert ("agentcore", "agent_runtimes", "f") in after["relations"]
-    assert after["wrappers"] == [] and after["functions"] == []
+    assert after["wrappers"] == []
+    assert after["functions"] == [("snapshot_controls",)]
+    with psycopg.connect(dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM agentcore.control_history").fetchone() == (1,)
 
 
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_the_installer_follows_the_psql_manifest(engine_name):
     names = [path.relative_to(sql_dir()).as_posix() for path in install_files(engine_name)]
     assert names[:2] == ["schema.sql", f"engine_{engine_name}.sql"]
-    assert names[-1] == "views/control_results.sql"
-    assert len(names) == len(set(names)) == 10
+    assert names[-2:] == ["views/control_results.sql", "history.sql"]
+    assert len(names) == len(set(names)) == 11
 
 
 def test_a_bad_option_is_a_clean_error(empty_database):

@@ -1,0 +1,59 @@
+-- History for trends: snapshots of control_results in a regular table, which survives
+-- restarts and reinstalls (only uninstall drops it). Take one with
+--   SELECT agentcore.snapshot_controls();
+-- by hand, from cron (agentcore-fdw check --save) or from pg_cron (see README).
+CREATE TABLE IF NOT EXISTS agentcore.control_history (
+    snapshot_at timestamptz NOT NULL,
+    control_id text NOT NULL,
+    control_title text NOT NULL,
+    severity text NOT NULL,
+    resource text NOT NULL,
+    status text NOT NULL,
+    reason text NOT NULL,
+    account_id text,
+    region text
+);
+CREATE INDEX IF NOT EXISTS control_history_snapshot_at
+    ON agentcore.control_history (snapshot_at);
+COMMENT ON TABLE agentcore.control_history IS
+    'Snapshots of agentcore.control_results, one row per control and resource per snapshot, '
+    'taken by agentcore.snapshot_controls().';
+
+CREATE OR REPLACE FUNCTION agentcore.snapshot_controls() RETURNS bigint
+LANGUAGE sql VOLATILE AS $$
+    WITH saved AS (
+        INSERT INTO agentcore.control_history
+            (snapshot_at, control_id, control_title, severity, resource, status, reason,
+             account_id, region)
+        SELECT now(), control_id, control_title, severity, resource, status, reason,
+               account_id, region
+        FROM agentcore.control_results
+        RETURNING 1
+    )
+    SELECT count(*) FROM saved
+$$;
+REVOKE EXECUTE ON FUNCTION agentcore.snapshot_controls() FROM PUBLIC;
+COMMENT ON FUNCTION agentcore.snapshot_controls() IS
+    'Stores the current agentcore.control_results in agentcore.control_history; returns the rows stored.';
+
+-- Per day (in the session's time zone) and control: the last snapshot of the day, counted.
+CREATE OR REPLACE VIEW agentcore.control_trends AS
+WITH last_of_day AS (
+    SELECT max(snapshot_at) AS snapshot_at
+    FROM agentcore.control_history
+    GROUP BY snapshot_at::date
+)
+SELECT
+    h.snapshot_at::date AS day,
+    h.control_id,
+    count(*) FILTER (WHERE h.status = 'ok') AS ok,
+    count(*) FILTER (WHERE h.status = 'alarm') AS alarm,
+    count(*) FILTER (WHERE h.status = 'error') AS error,
+    count(*) FILTER (WHERE h.status = 'skip') AS skip
+FROM agentcore.control_history AS h
+JOIN last_of_day USING (snapshot_at)
+GROUP BY h.snapshot_at::date, h.control_id;
+
+COMMENT ON VIEW agentcore.control_trends IS
+    'Per day and control, how many resources were ok, alarm, error and skip in the day''s '
+    'last snapshot of agentcore.control_history.';

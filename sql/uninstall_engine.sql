@@ -1,0 +1,6 @@
+-- Remove the engine's objects (server, wrapper, functions, and the tables and views over
+-- them), keeping schema agentcore and its history: the installer runs this before it
+-- changes engine.
+DROP SERVER IF EXISTS agentcore CASCADE;
+DROP FOREIGN DATA WRAPPER IF EXISTS agentcore_fdw CASCADE;
+DROP SCHEMA IF EXISTS agentcore_plpython CASCADE;
