@@ -42,8 +42,11 @@ def comments(table: Table, relation: str) -> str:
 
 
 def plpython_function(name: str, arguments: str, returns: str, body: str) -> str:
-    """A plpython3u function whose body first imports this package, or says how to fix that."""
-    return f"""CREATE OR REPLACE FUNCTION {PLPYTHON_SCHEMA}.{name}({arguments})
+    """A plpython3u function whose body first imports this package, or says how to fix that.
+
+    Nobody but its owner may call it until granted (sql/reader.sql grants the scans)."""
+    signature = f"{PLPYTHON_SCHEMA}.{name}({arguments})"
+    return f"""CREATE OR REPLACE FUNCTION {signature}
 RETURNS {returns}
 LANGUAGE plpython3u VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog
@@ -54,7 +57,8 @@ except ImportError as exc:
     plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
                hint={IMPORT_HINT!r})
 {body}
-$python$;"""
+$python$;
+REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC;"""
 
 
 def plpython_sql() -> str:

@@ -26,6 +26,7 @@ except ImportError as exc:
                hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
 engine.validate_options(plpy, options, catalog)
 $python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.validate_options(options text[], catalog oid) FROM PUBLIC;
 
 -- The server holds the options; a handler-less wrapper gives it a validator, so bad
 -- options fail at CREATE SERVER and ALTER SERVER.
@@ -75,6 +76,7 @@ except ImportError as exc:
                hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
 return engine.scan(plpy, 'agent_runtimes')
 $python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.agent_runtimes() FROM PUBLIC;
 CREATE OR REPLACE VIEW agentcore.agent_runtimes AS
     SELECT * FROM agentcore_plpython.agent_runtimes();
 COMMENT ON VIEW agentcore.agent_runtimes IS 'Amazon Bedrock AgentCore runtimes, one row per runtime (its current version), with their inbound authorizer flattened. Environment variable values are never read out; only their names are.';
@@ -132,6 +134,7 @@ except ImportError as exc:
                hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
 return engine.scan(plpy, 'cognito_user_pools')
 $python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.cognito_user_pools() FROM PUBLIC;
 CREATE OR REPLACE VIEW agentcore.cognito_user_pools AS
     SELECT * FROM agentcore_plpython.cognito_user_pools();
 COMMENT ON VIEW agentcore.cognito_user_pools IS 'Amazon Cognito user pools, with the issuer and OIDC discovery URL an AgentCore authorizer uses to trust them.';
@@ -177,6 +180,7 @@ except ImportError as exc:
                hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
 return engine.scan(plpy, 'cognito_user_pool_clients')
 $python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.cognito_user_pool_clients() FROM PUBLIC;
 CREATE OR REPLACE VIEW agentcore.cognito_user_pool_clients AS
     SELECT * FROM agentcore_plpython.cognito_user_pool_clients();
 COMMENT ON VIEW agentcore.cognito_user_pool_clients IS 'App clients of Amazon Cognito user pools: the client IDs an AgentCore authorizer can allow. Client secrets are never read out, only whether one exists.';
@@ -212,6 +216,7 @@ except ImportError as exc:
                hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
 return engine.scan(plpy, 'cognito_resource_servers')
 $python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.cognito_resource_servers() FROM PUBLIC;
 CREATE OR REPLACE VIEW agentcore.cognito_resource_servers AS
     SELECT * FROM agentcore_plpython.cognito_resource_servers();
 COMMENT ON VIEW agentcore.cognito_resource_servers IS 'Resource servers of Amazon Cognito user pools, with the full custom scopes (identifier/scope_name) they define.';
