@@ -39,11 +39,14 @@ setup(
         "psycopg[binary]>=3.1,<4",
     ],
     extras_require={
+        # The demo estate: a moto server standing in for AWS.
+        "demo": ["moto[server]>=5.2.1,<6"],
         "test": [
             "pytest>=8",
             "moto[server]>=5.2.1,<6",
             "ruff>=0.6",
             "pyyaml>=6",
+            "sqlalchemy>=2",
         ],
     },
     entry_points={"console_scripts": ["agentcore-fdw = agentcore_fdw.cli:main"]},

@@ -1,28 +1,50 @@
-"""The agentcore-fdw command line."""
+"""The agentcore-fdw command line: install into a database, or run the embedded service and
+query it, and produce the compliance report."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import psycopg
 
 from . import __version__
 from .install import ENGINES, InstallError, install, parse_option_arguments, uninstall
-from .local_postgres import LocalPostgres, PostgresError
-from .output import FORMATS, render
+from .local_postgres import PostgresError
+from .output import FORMATS as QUERY_FORMATS
+from .output import progress, render
+from .report import DEMO_BANNER, FAILING, Report, known_controls, write
+from .report import FORMATS as REPORT_FORMATS
+from .report import render as render_report
+from .service import LISTEN, Instance, ServiceError, data_home, instances, running_instance
+
+CHECK_FAILED = 2  # the check itself could not run
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+class CommandError(RuntimeError):
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
         prog="agentcore-fdw",
         description="SQL over Amazon Bedrock AgentCore's identity posture.",
     )
-    parser.add_argument("--version", action="version", version=f"agentcore-fdw {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    top.add_argument("--version", action="version", version=f"agentcore-fdw {__version__}")
+    top.add_argument(
+        "--data-dir",
+        type=Path,
+        help="where the service keeps its data (default: $AGENTCORE_FDW_HOME, "
+        "/var/lib/agentcore-fdw as root, else ~/.local/share/agentcore-fdw)",
+    )
+    commands = top.add_subparsers(dest="command", required=True)
+    option_help = (
+        "a server option (regions, profile, endpoint_url, max_concurrency, max_attempts, "
+        "ignore_error_codes); KEY= drops it"
+    )
 
     install_parser = commands.add_parser(
         "install",
@@ -33,33 +55,55 @@ def main(argv: list[str] | None = None) -> int:
     install_parser.add_argument("--dsn", required=True, help="libpq connection string or URI")
     install_parser.add_argument("--engine", choices=("auto",) + ENGINES, default="auto")
     install_parser.add_argument(
-        "--option",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="set a server option (regions, profile, endpoint_url, max_concurrency, "
-        "max_attempts, ignore_error_codes); KEY= drops it",
+        "--option", action="append", default=[], metavar="KEY=VALUE", help=option_help
     )
-
     uninstall_parser = commands.add_parser("uninstall", help="remove everything installed")
     uninstall_parser.add_argument("--dsn", required=True)
 
-    audit_parser = commands.add_parser(
-        "audit",
-        help="start a private PostgreSQL, install, and print the runtime authorization audit",
-        description="Exit status: 0 when every runtime is ok, 1 when one is alarm or error, "
-        "2 when the audit could not run.",
+    service = commands.add_parser("service", help="the embedded PostgreSQL for BI tools")
+    actions = service.add_subparsers(dest="action", required=True)
+    for action in ("start", "restart"):
+        start = actions.add_parser(action, help=f"{action} the service")
+        start.add_argument("--demo", action="store_true", help="on the built-in demo estate")
+        start.add_argument("--listen", choices=LISTEN, help="local (default) or network")
+        start.add_argument("--port", type=int, help="default 9193")
+        start.add_argument(
+            "--option", action="append", default=[], metavar="KEY=VALUE", help=option_help
+        )
+    actions.add_parser("stop", help="stop the service (its data and history stay)")
+    actions.add_parser("status", help="whether it runs, and the connection string for BI tools")
+
+    query = commands.add_parser("query", help="run SQL against the service (started if needed)")
+    query.add_argument("sql")
+    query.add_argument("--output", choices=QUERY_FORMATS, default="table")
+    query.add_argument("--demo", action="store_true", help="on the built-in demo estate")
+
+    check = commands.add_parser(
+        "check",
+        help="the compliance report from agentcore.control_results",
+        description="Exit status: 0 when nothing fails the --fail-on level, 1 when something "
+        "does, 2 when the check could not run.",
     )
-    audit_parser.add_argument(
-        "--option",
+    check.add_argument(
+        "--control",
         action="append",
         default=[],
-        metavar="KEY=VALUE",
-        help="a server option, as for install",
+        metavar="ID",
+        help="only this control (repeatable): " + ", ".join(known_controls()),
     )
-    audit_parser.add_argument("--output", choices=FORMATS, default="table")
+    check.add_argument("--where", metavar="SQL", help="a filter, e.g. \"account_id = '...'\"")
+    check.add_argument("--output", choices=REPORT_FORMATS, default="table")
+    check.add_argument("--output-file", type=Path)
+    check.add_argument("--fail-on", choices=tuple(FAILING), default="alarm")
+    check.add_argument("--save", action="store_true", help="record a snapshot in the history")
+    check.add_argument("--demo", action="store_true", help="on the built-in demo estate")
+    return top
 
-    args = parser.parse_args(argv)
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    home = args.data_dir or data_home()
+    failure = CHECK_FAILED if args.command == "check" else 1
     try:
         if args.command == "install":
             engine = install(args.dsn, args.engine, parse_option_arguments(args.option))
@@ -67,41 +111,19 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "uninstall":
             uninstall(args.dsn)
             print("agentcore-fdw uninstalled")
-        elif args.command == "audit":
-            return audit(parse_option_arguments(args.option), args.output)
-    except (InstallError, PostgresError, psycopg.Error) as exc:
-        report(exc)
-        return 2 if args.command == "audit" else 1
+        elif args.command == "service":
+            return service_command(home, args)
+        elif args.command == "query":
+            return query_command(home, args)
+        elif args.command == "check":
+            return check_command(home, args)
+    except (InstallError, ServiceError, CommandError, PostgresError, psycopg.Error) as exc:
+        report_error(exc)
+        return failure
     return 0
 
 
-AUDIT_QUERY = """
-SELECT status, account_id, region, agent_runtime_name, reason
-FROM agentcore.runtime_authorization_audit
-ORDER BY status = 'ok', account_id, region, agent_runtime_name
-"""
-
-
-def audit(options: dict[str, str | None], output: str) -> int:
-    """The audit from a throwaway PostgreSQL: nothing to set up, nothing left behind."""
-    with tempfile.TemporaryDirectory(prefix="agentcore-fdw-") as directory:
-        os.chmod(directory, 0o755)
-        server = LocalPostgres(Path(directory) / "postgres", durable=False)
-        server.share_aws_config()
-        server.start()
-        try:
-            install(server.dsn(), "auto", options)
-            with psycopg.connect(server.dsn()) as conn, conn.cursor() as cursor:
-                cursor.execute(AUDIT_QUERY)
-                columns = [column.name for column in cursor.description]
-                rows = cursor.fetchall()
-        finally:
-            server.stop()
-    sys.stdout.write(render(columns, rows, output))
-    return 1 if any(row[0] != "ok" for row in rows) else 0
-
-
-def report(exc: Exception) -> None:
+def report_error(exc: Exception) -> None:
     """An error as PostgreSQL or we worded it, with its hint: never a traceback."""
     diag = getattr(exc, "diag", None)
     message = (diag.message_primary if diag and diag.message_primary else str(exc)).strip()
@@ -109,6 +131,140 @@ def report(exc: Exception) -> None:
     print(f"agentcore-fdw: error: {message}", file=sys.stderr)
     if hint:
         print(f"hint: {hint}", file=sys.stderr)
+
+
+# service start | stop | status | restart
+
+
+def service_command(home: Path, args) -> int:
+    if args.action in ("start", "restart"):
+        other = running_instance(home)
+        if args.action == "restart" and other is not None:
+            demo = other.demo if not args.demo else True
+            other.stop()
+        else:
+            demo = args.demo
+        instance = Instance(home, demo)
+        refuse_other_instance(home, instance)
+        state = instance.start(args.listen, args.port, parse_option_arguments(args.option))
+        print(f"agentcore-fdw {instance.name} started ({state.engine} engine)")
+        print_status(instance)
+        return 0
+    if args.action == "stop":
+        stopped = [instance.name for instance in instances(home) if instance.stop()]
+        print(f"agentcore-fdw {' and '.join(stopped)} stopped" if stopped else "not running")
+        return 0
+    running = running_instance(home)
+    if running is None:
+        print(f"agentcore-fdw service: stopped (data in {home})")
+        return 1
+    print_status(running)
+    return 0
+
+
+def print_status(instance: Instance) -> None:
+    state = instance.state()
+    if instance.demo:
+        print(DEMO_BANNER)
+    print(f"status:     running ({instance.name}, {state.engine} engine, listening {state.listen})")
+    print(f"connect:    {instance.connection_string(state)}")
+    print(f"data:       {instance.directory}")
+
+
+def refuse_other_instance(home: Path, wanted: Instance) -> None:
+    running = running_instance(home)
+    if running is not None and running.demo != wanted.demo:
+        raise CommandError(
+            f"the {running.name} is running; only one runs at a time",
+            hint="agentcore-fdw service stop, then try again",
+        )
+
+
+def ensure_service(home: Path, demo: bool) -> Instance:
+    """The running instance, or one started for this command: the demo when asked for, or
+    when no AWS credentials are configured."""
+    running = running_instance(home)
+    if running is not None and (not demo or running.demo):
+        return running
+    if not demo and not aws_credentials_configured():
+        print(
+            "agentcore-fdw: no AWS credentials are configured, so the built-in demo estate is "
+            "used (configure credentials, then 'agentcore-fdw service stop', to use yours)",
+            file=sys.stderr,
+        )
+        demo = True
+    instance = Instance(home, demo)
+    refuse_other_instance(home, instance)
+    if not instance.running():
+        with progress(f"starting the agentcore-fdw {instance.name}"):
+            instance.start(None, None, {})
+    return instance
+
+
+def aws_credentials_configured() -> bool:
+    import boto3
+
+    return boto3.session.Session().get_credentials() is not None
+
+
+# query
+
+
+def query_command(home: Path, args) -> int:
+    instance = ensure_service(home, args.demo)
+    if instance.demo:
+        banner(args.output == "table")
+    with psycopg.connect(instance.admin_dsn(), autocommit=True) as conn, conn.cursor() as cursor:
+        with progress("querying"):
+            cursor.execute(args.sql)
+        if cursor.description is None:
+            print(cursor.statusmessage)
+            return 0
+        columns = [column.name for column in cursor.description]
+        sys.stdout.write(render(columns, cursor.fetchall(), args.output))
+    return 0
+
+
+def banner(in_band: bool) -> None:
+    """Mark demo output: in the output itself for people, on stderr for programs."""
+    print(DEMO_BANNER, file=sys.stdout if in_band else sys.stderr)
+
+
+# check
+
+
+def check_command(home: Path, args) -> int:
+    unknown = sorted(set(args.control) - set(known_controls()))
+    if unknown:
+        raise CommandError(
+            f"unknown control {unknown[0]!r}", hint="controls: " + ", ".join(known_controls())
+        )
+    instance = ensure_service(home, args.demo)
+    query = "SELECT * FROM agentcore.control_results WHERE true"
+    params: list = []
+    if args.control:
+        query += " AND control_id = ANY(%s)"
+        params.append(args.control)
+    if args.where:
+        query += f" AND ({args.where})"
+    query += " ORDER BY control_id, account_id, region, resource"
+    with (
+        psycopg.connect(instance.admin_dsn()) as conn,
+        progress("reading AWS"),
+        conn.cursor(row_factory=psycopg.rows.dict_row) as cursor,
+    ):
+        cursor.execute(query, params)
+        rows = cursor.fetchall()
+        if args.save:  # the same transaction: the snapshot is the same read of AWS
+            cursor.execute("SELECT agentcore.snapshot_controls() AS saved")
+            saved = cursor.fetchone()["saved"]
+    report = Report(rows, demo=instance.demo)
+    if instance.demo and args.output in ("csv", "json"):
+        banner(in_band=False)
+    write(render_report(report, args.output), args.output_file)
+    if args.save:
+        print(f"agentcore-fdw: saved {saved} results to agentcore.control_history", file=sys.stderr)
+    return 1 if report.fails(args.fail_on) else 0
 
 
 if __name__ == "__main__":

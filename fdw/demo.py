@@ -231,19 +231,61 @@ def seed_demo(endpoint_url: str, directory: Path) -> Seeder:
     return estate
 
 
-# The background process.
+# The moto server, and the background process that serves the demo.
+
+
+def moto_server(port: int, wrap=None):
+    """moto's ThreadedMotoServer on 127.0.0.1:`port`, answering as AWS does where moto does
+    not, with `wrap(app)` (a WSGI middleware) in front when given."""
+    import json
+    import logging
+
+    from moto.moto_server.threaded_moto_server import ThreadedMotoServer
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+    from werkzeug.serving import make_server
+
+    extend_moto_regions()
+
+    def like_aws(app):
+        def answer(environ, start_response):
+            try:
+                return app(environ, start_response)
+            except KeyError as missing:
+                # Some moto operations (ListResourceServers) look a pool up without checking
+                # that it exists; AWS answers ResourceNotFoundException there.
+                body = json.dumps(
+                    {"__type": "ResourceNotFoundException", "message": f"{missing} not found"}
+                ).encode()
+                start_response("400 Bad Request", [
+                    ("Content-Type", "application/x-amz-json-1.1"),
+                    ("x-amzn-ErrorType", "ResourceNotFoundException"),
+                    ("Content-Length", str(len(body))),
+                ])  # fmt: skip
+                return [body]
+
+        return answer
+
+    class Server(ThreadedMotoServer):
+        def _server_entry(self) -> None:
+            logging.getLogger("werkzeug").setLevel(logging.WARNING)
+            app = like_aws(DomainDispatcherApplication(create_backend_app))
+            self._server = make_server(
+                self._ip_address, self._port, wrap(app) if wrap else app, True
+            )
+            self._server_ready_event.set()
+            self._server.serve_forever()
+
+    return Server(ip_address="127.0.0.1", port=port, verbose=False)
 
 
 def serve(directory: Path, port: int) -> None:
     """Start moto on 127.0.0.1:`port`, seed it, write `ready`, serve until SIGTERM."""
     try:
         from moto.moto_api._internal import mock_random
-        from moto.moto_server.threaded_moto_server import ThreadedMotoServer
     except ImportError:
         sys.exit("the demo needs moto: pip install 'agentcore-fdw[demo]'")
-    extend_moto_regions()
     mock_random.seed(DEMO_SEED)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server = moto_server(port)
     server.start()
     seed_demo(f"http://127.0.0.1:{port}", directory)
     (directory / READY_FILE).write_text(str(os.getpid()))

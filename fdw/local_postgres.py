@@ -87,7 +87,11 @@ class LocalPostgres:
         port: int | None = None,
         env: dict[str, str] | None = None,
         durable: bool = True,
+        listen: str = "127.0.0.1",
+        hba: list[str] | None = None,
     ):
+        self.listen = listen  # listen_addresses: 127.0.0.1, or * for other hosts
+        self.hba = hba  # pg_hba.conf lines; None keeps initdb's (trust, local only)
         self.durable = durable  # False trades crash safety for speed: for throwaway clusters
         self.base_dir = Path(base_dir)
         self.data_dir = self.base_dir / "data"
@@ -127,6 +131,7 @@ class LocalPostgres:
 
     def init(self) -> None:
         self.base_dir.mkdir(parents=True, exist_ok=True)
+        self.base_dir.chmod(0o700)  # it holds the socket: whoever enters may connect
         if os.geteuid() == 0:
             shutil.chown(self.base_dir, SERVER_USER)
         self._run(
@@ -163,8 +168,10 @@ class LocalPostgres:
     def start(self) -> None:
         if not self.initialized:
             self.init()
+        if self.hba is not None:
+            self._write_hba()
         settings = (
-            f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
+            f"-p {self.port} -k {self.socket_dir} -c listen_addresses='{self.listen}' "
             "-c max_connections=40"
         )
         if not self.durable:
@@ -183,6 +190,22 @@ class LocalPostgres:
             "start",
             env=env,
         )
+
+    def _write_hba(self) -> None:
+        path = self.data_dir / "pg_hba.conf"
+        path.write_text("# Written by agentcore-fdw.\n" + "\n".join(self.hba) + "\n")
+        if os.geteuid() == 0:
+            shutil.chown(path, SERVER_USER)
+        path.chmod(0o600)
+
+    def running(self) -> bool:
+        if not (self.data_dir / "postmaster.pid").exists():
+            return False
+        try:
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "status")
+        except PostgresError:
+            return False
+        return True
 
     def stop(self) -> None:
         if (self.data_dir / "postmaster.pid").exists():

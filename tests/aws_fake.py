@@ -1,15 +1,13 @@
 """The AWS side of the tests: a real moto server over HTTP, with a recorder and faults.
 
-`AwsFake` is moto's ThreadedMotoServer with a WSGI layer in front that records every
-request (account key, region, operation) and can answer chosen requests with an AWS
-error instead (AccessDenied in one region, throttling, a runtime deleted mid-scan), so
-tests can count what the wrapper asked for and see how it takes failures.
+`AwsFake` is the demo's moto server with a WSGI layer in front that records every request
+(access key, region, operation) and can answer chosen requests with an AWS error (or late),
+so tests can count what the wrapper asked for and see how it takes failures.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 import threading
 import time
@@ -18,11 +16,8 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 import botocore.session
-from moto.moto_server.threaded_moto_server import ThreadedMotoServer
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-from werkzeug.serving import make_server
 
-from agentcore_fdw.demo import extend_moto_regions
+from agentcore_fdw.demo import moto_server
 from agentcore_fdw.local_postgres import free_port
 
 
@@ -54,25 +49,24 @@ class Fault:
         )
 
 
-class AwsFake(ThreadedMotoServer):
+class AwsFake:
     def __init__(self) -> None:
-        super().__init__(ip_address="127.0.0.1", port=free_port(), verbose=False)
-        extend_moto_regions()
+        self.port = free_port()
         self.requests: list[Request] = []
         self.faults: list[Fault] = []
         self._lock = threading.Lock()
         self._rest_routes = rest_routes("bedrock-agentcore-control")
+        self._server = moto_server(self.port, wrap=self._front)
 
     @property
     def endpoint_url(self) -> str:
-        return f"http://127.0.0.1:{self._port}"
+        return f"http://127.0.0.1:{self.port}"
 
-    def _server_entry(self) -> None:
-        logging.getLogger("werkzeug").setLevel(logging.WARNING)
-        app = DomainDispatcherApplication(create_backend_app)
-        self._server = make_server(self._ip_address, self._port, self._front(app), True)
-        self._server_ready_event.set()
-        self._server.serve_forever()
+    def start(self) -> None:
+        self._server.start()
+
+    def stop(self) -> None:
+        self._server.stop()
 
     def _front(self, app):
         def front(environ, start_response):
@@ -85,15 +79,17 @@ class AwsFake(ThreadedMotoServer):
             if fault and fault.delay:
                 time.sleep(fault.delay)
             if fault and fault.code:
-                return error(start_response, fault.status, fault.code, "injected by the test")
-            try:
-                return app(environ, start_response)
-            except KeyError as missing:
-                # Some moto operations (ListResourceServers) look a pool up without checking
-                # it exists; AWS answers ResourceNotFoundException there.
-                return error(
-                    start_response, 400, "ResourceNotFoundException", f"{missing} not found"
+                body = json.dumps({"__type": fault.code, "message": "injected by the test"})
+                start_response(
+                    f"{fault.status} Injected",
+                    [
+                        ("Content-Type", "application/x-amz-json-1.1"),
+                        ("x-amzn-ErrorType", fault.code),
+                        ("Content-Length", str(len(body))),
+                    ],
                 )
+                return [body.encode()]
+            return app(environ, start_response)
 
         return front
 
@@ -153,20 +149,6 @@ class AwsFake(ThreadedMotoServer):
         finally:
             with self._lock:
                 self.faults.remove(fault)
-
-
-def error(start_response, status: int, code: str, message: str):
-    """An AWS JSON-protocol error answer."""
-    body = json.dumps({"__type": code, "message": f"{code}: {message}"}).encode()
-    start_response(
-        f"{status} Error",
-        [
-            ("Content-Type", "application/x-amz-json-1.1"),
-            ("x-amzn-ErrorType", code),
-            ("Content-Length", str(len(body))),
-        ],
-    )
-    return [body]
 
 
 class _Replay:

@@ -1,0 +1,268 @@
+"""The compliance report: control results summarized, the failures listed, in five formats.
+
+A Report is built from rows of agentcore.control_results; `render` writes it as a table for
+a terminal, CSV (the findings), JSON, Markdown, or one self-contained HTML page (inline CSS
+and SVG, nothing fetched from the network).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .output import render as render_rows
+
+FORMATS = ("table", "csv", "json", "html", "markdown")
+STATUSES = ("ok", "alarm", "error", "skip")
+FAILING = {"alarm": ("alarm", "error"), "error": ("error",), "never": ()}
+COLUMNS = (
+    "control_id", "control_title", "severity", "resource", "status", "reason",
+    "account_id", "region",
+)  # fmt: skip
+FINDING_COLUMNS = ("status", "severity", "control_id", "account_id", "region", "resource", "reason")
+DEMO_BANNER = "DEMO ESTATE: simulated AWS data from the built-in demo, not your accounts."
+COLORS = {"ok": "#2e7d32", "alarm": "#c62828", "error": "#ef6c00", "skip": "#9e9e9e"}
+
+
+def known_controls() -> list[str]:
+    """Every bundled control: one file each in sql/controls/."""
+    from .install import sql_dir
+
+    return sorted(path.stem for path in (sql_dir() / "controls").glob("*.sql"))
+
+
+@dataclass
+class Report:
+    rows: list[dict]
+    demo: bool = False
+    generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    @property
+    def findings(self) -> list[dict]:
+        order = {"error": 0, "alarm": 1}
+        failed = [row for row in self.rows if row["status"] in order]
+        return sorted(failed, key=lambda r: (order[r["status"]], r["control_id"], r["resource"]))
+
+    def by_status(self) -> dict[str, int]:
+        counts = Counter(row["status"] for row in self.rows)
+        return {status: counts.get(status, 0) for status in STATUSES}
+
+    def by(self, *keys: str) -> list[dict]:
+        """Counts per status for each distinct value of `keys`, sorted."""
+        groups: dict[tuple, Counter] = {}
+        for row in self.rows:
+            groups.setdefault(tuple(row[k] for k in keys), Counter())[row["status"]] += 1
+        return [
+            {**dict(zip(keys, group)), **{s: counts.get(s, 0) for s in STATUSES}}
+            for group, counts in sorted(groups.items(), key=lambda item: tuple(map(str, item[0])))
+        ]
+
+    def fails(self, level: str) -> bool:
+        return any(row["status"] in FAILING[level] for row in self.rows)
+
+    def as_dict(self) -> dict:
+        return {
+            "generated_at": self.generated_at.isoformat(),
+            "demo": self.demo,
+            "summary": {
+                "by_status": self.by_status(),
+                "by_control": self.by("control_id"),
+                "by_account_region": self.by("account_id", "region"),
+            },
+            "findings": self.findings,
+        }
+
+
+def render(report: Report, output: str) -> str:
+    return {
+        "table": _table,
+        "csv": _csv,
+        "json": _json,
+        "markdown": _markdown,
+        "html": _html,
+    }[output](report)
+
+
+def _summary_line(report: Report) -> str:
+    counts = report.by_status()
+    return ", ".join(f"{counts[s]} {s}" for s in STATUSES) + f" ({len(report.rows)} results)"
+
+
+def _table(report: Report) -> str:
+    parts = [f"{DEMO_BANNER}\n\n"] if report.demo else []
+    parts.append(f"AgentCore compliance report, {report.generated_at:%Y-%m-%d %H:%M} UTC\n")
+    parts.append(_summary_line(report) + "\n\n")
+    for title, keys in (
+        ("By control", ("control_id",)),
+        ("By account and region", ("account_id", "region")),
+    ):
+        groups = report.by(*keys)
+        parts.append(f"{title}:\n")
+        parts.append(
+            render_rows(keys + STATUSES, [[g[k] for k in keys + STATUSES] for g in groups])
+        )
+        parts.append("\n")
+    findings = report.findings
+    parts.append(f"Findings ({len(findings)} alarm and error):\n")
+    if findings:
+        parts.append(
+            render_rows(FINDING_COLUMNS, [[f[c] for c in FINDING_COLUMNS] for f in findings])
+        )
+    else:
+        parts.append("none\n")
+    return "".join(parts)
+
+
+def _csv(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([[row[c] for c in COLUMNS] for row in report.findings])
+    return buffer.getvalue()
+
+
+def _json(report: Report) -> str:
+    return json.dumps(report.as_dict(), indent=2, default=str) + "\n"
+
+
+def _md_cell(value) -> str:
+    return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(columns: tuple, rows: list[list]) -> str:
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown(report: Report) -> str:
+    parts = [f"> **{DEMO_BANNER}**\n\n"] if report.demo else []
+    parts.append("# AgentCore compliance report\n\n")
+    parts.append(f"{report.generated_at:%Y-%m-%d %H:%M} UTC: {_summary_line(report)}\n\n")
+    parts.append("## By control\n\n")
+    keys = ("control_id",) + STATUSES
+    parts.append(_md_table(keys, [[g[k] for k in keys] for g in report.by("control_id")]))
+    parts.append("\n## By account and region\n\n")
+    keys = ("account_id", "region") + STATUSES
+    parts.append(_md_table(keys, [[g[k] for k in keys] for g in report.by("account_id", "region")]))
+    parts.append(f"\n## Findings ({len(report.findings)})\n\n")
+    parts.append(
+        _md_table(FINDING_COLUMNS, [[f[c] for c in FINDING_COLUMNS] for f in report.findings])
+    )
+    return "".join(parts)
+
+
+def _svg_chart(groups: list[dict]) -> str:
+    """Stacked horizontal bars, one per control, in inline SVG."""
+    bar_height, gap, label_width, bar_width = 22, 10, 330, 420
+    height = len(groups) * (bar_height + gap) + 30
+    parts = [
+        f'<svg width="{label_width + bar_width + 60}" '
+        f'height="{height}" role="img" aria-label="Results by control">'
+    ]
+    for index, group in enumerate(groups):
+        y = index * (bar_height + gap)
+        total = sum(group[s] for s in STATUSES) or 1
+        parts.append(
+            f'<text x="0" y="{y + 15}" font-size="13">{html.escape(group["control_id"])}</text>'
+        )
+        x = float(label_width)
+        for status in STATUSES:
+            width = bar_width * group[status] / total
+            if width:
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{bar_height}" '
+                    f'fill="{COLORS[status]}"><title>{group[status]} {status}</title></rect>'
+                )
+                if width > 18:
+                    parts.append(
+                        f'<text x="{x + width / 2:.1f}" y="{y + 15}" font-size="12" '
+                        f'fill="white" text-anchor="middle">{group[status]}</text>'
+                    )
+                x += width
+    legend_y = len(groups) * (bar_height + gap) + 15
+    for index, status in enumerate(STATUSES):
+        x = label_width + index * 90
+        parts.append(
+            f'<rect x="{x}" y="{legend_y - 10}" width="12" height="12" fill="{COLORS[status]}"/>'
+            f'<text x="{x + 16}" y="{legend_y}" font-size="12">{status}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #212121; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+.demo { background: #fff3e0; border: 2px solid #ef6c00; padding: .75rem 1rem; font-weight: bold; }
+.totals span { display: inline-block; margin-right: 1.5rem; font-size: 1.1rem; }
+table { border-collapse: collapse; width: 100%; font-size: .85rem; }
+th, td { border-bottom: 1px solid #e0e0e0; padding: .35rem .5rem; text-align: left;
+         vertical-align: top; }
+th { background: #f5f5f5; }
+td.status { font-weight: bold; color: white; }
+td.short { white-space: nowrap; }
+"""
+
+
+def _html_table(columns: tuple, rows: list[list], status_column: str | None = None) -> str:
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for column, value in zip(columns, row):
+            text = html.escape("" if value is None else str(value))
+            if column == status_column:
+                color = COLORS.get(str(value), "#616161")
+                cells.append(f'<td class="status" style="background:{color}">{text}</td>')
+            elif column in ("severity", "control_id", "account_id", "region"):
+                cells.append(f'<td class="short">{text}</td>')
+            else:
+                cells.append(f"<td>{text}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _html(report: Report) -> str:
+    counts = report.by_status()
+    totals = "".join(f'<span style="color:{COLORS[s]}">{counts[s]} {s}</span>' for s in STATUSES)
+    place_keys = ("account_id", "region") + STATUSES
+    places = [[g[k] for k in place_keys] for g in report.by("account_id", "region")]
+    findings = [[f[c] for c in FINDING_COLUMNS] for f in report.findings]
+    demo = f'<p class="demo">{html.escape(DEMO_BANNER)}</p>' if report.demo else ""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>AgentCore compliance report</title>
+<style>{STYLE}</style>
+</head>
+<body>
+{demo}
+<h1>AgentCore compliance report</h1>
+<p>Generated {report.generated_at:%Y-%m-%d %H:%M} UTC by agentcore-fdw.</p>
+<p class="totals">{totals}</p>
+<h2>Results by control</h2>
+{_svg_chart(report.by("control_id"))}
+<h2>Results by account and region</h2>
+{_html_table(place_keys, places)}
+<h2>Findings ({len(findings)} alarm and error)</h2>
+{_html_table(FINDING_COLUMNS, findings, status_column="status") if findings else "<p>None.</p>"}
+</body>
+</html>
+"""
+
+
+def write(text: str, output_file: Path | None) -> None:
+    if output_file is None:
+        import sys
+
+        sys.stdout.write(text)
+    else:
+        output_file.write_text(text, encoding="utf-8")

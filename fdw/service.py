@@ -1,0 +1,217 @@
+"""The embedded service: a PostgreSQL of our own, with the agentcore schema, for BI tools.
+
+One instance lives in a directory under the data home (`$AGENTCORE_FDW_HOME`, else
+/var/lib/agentcore-fdw for root, else `$XDG_DATA_HOME/agentcore-fdw` or
+~/.local/share/agentcore-fdw): `service/` for your AWS, `demo/` for the demo estate, so that
+demo history never mixes with yours. Only one runs at a time. Each holds the cluster, the
+state (port, listen mode, the BI role's generated password) in service.json (mode 0600),
+and, for the demo, the moto server's files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+from .demo import DEMO_REGIONS
+from .install import install, run_file, sql_dir
+from .local_postgres import LocalPostgres, free_port
+
+DEFAULT_PORT = 9193
+DATABASE = "agentcore"
+READER = "agentcore_reader"
+LISTEN = ("local", "network")
+
+
+def data_home() -> Path:
+    if os.environ.get("AGENTCORE_FDW_HOME"):
+        return Path(os.environ["AGENTCORE_FDW_HOME"])
+    if os.geteuid() == 0:
+        return Path("/var/lib/agentcore-fdw")
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "agentcore-fdw"
+
+
+@dataclass
+class State:
+    port: int = DEFAULT_PORT
+    listen: str = "local"
+    demo: bool = False
+    engine: str = ""
+    password: str = field(default_factory=lambda: secrets.token_urlsafe(18))
+    demo_port: int = 0
+    demo_pid: int = 0
+
+
+class ServiceError(RuntimeError):
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+class Instance:
+    """One service instance: `service` (your AWS) or `demo` (the demo estate)."""
+
+    def __init__(self, home: Path, demo: bool):
+        self.demo = demo
+        self.directory = home / ("demo" if demo else "service")
+        self.state_file = self.directory / "service.json"
+
+    @property
+    def name(self) -> str:
+        return "demo" if self.demo else "service"
+
+    def state(self) -> State:
+        if self.state_file.exists():
+            return State(**json.loads(self.state_file.read_text()))
+        return State(demo=self.demo)
+
+    def save(self, state: State) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.state_file.touch(mode=0o600)
+        self.state_file.write_text(json.dumps(asdict(state), indent=2))
+
+    def postgres(self, state: State | None = None) -> LocalPostgres:
+        state = state or self.state()
+        return LocalPostgres(
+            self.directory / "postgres",
+            port=state.port,
+            listen="*" if state.listen == "network" else "127.0.0.1",
+        )
+
+    def running(self) -> bool:
+        return self.postgres().running()
+
+    def admin_dsn(self) -> str:
+        return self.postgres().dsn(DATABASE)
+
+    def connection_string(self, state: State | None = None) -> str:
+        state = state or self.state()
+        host = socket.getfqdn() if state.listen == "network" else "127.0.0.1"
+        return f"postgresql://{READER}:{state.password}@{host}:{state.port}/{DATABASE}"
+
+    # Starting and stopping.
+
+    def start(self, listen: str | None, port: int | None, options: dict[str, str | None]) -> State:
+        state = self.state()
+        state.listen = listen or state.listen
+        state.port = port or state.port
+        if self.running():
+            raise ServiceError(
+                f"the {self.name} is already running on port {state.port}",
+                hint="agentcore-fdw service restart applies new settings",
+            )
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory.chmod(0o755)  # the server's user must reach its cluster inside
+        server = self.postgres(state)
+        if self.demo:
+            demo_options, demo_env = self._start_demo(state)
+            options = dict(demo_options, **options)
+            server.extra_env.update(demo_env)
+        else:
+            server.share_aws_config()
+        server.hba = [
+            "local all all trust",  # the socket directory is the server user's alone
+            "host all all 127.0.0.1/32 scram-sha-256",
+            "host all all ::1/128 scram-sha-256",
+        ]
+        if state.listen == "network":
+            server.hba += [
+                "host all all 0.0.0.0/0 scram-sha-256",
+                "host all all ::/0 scram-sha-256",
+            ]
+        server.start()
+        try:
+            self._prepare_database(server, state, options)
+        except BaseException:
+            self.stop()
+            raise
+        self.save(state)
+        return state
+
+    def _prepare_database(self, server: LocalPostgres, state: State, options: dict) -> None:
+        with psycopg.connect(server.dsn(), autocommit=True) as conn:
+            if not conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)
+            ).fetchone():
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
+            role = sql.Identifier(READER)
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (READER,)).fetchone()
+            verb = "ALTER" if exists else "CREATE"
+            conn.execute(
+                sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+                    role, sql.Literal(state.password)
+                )
+            )
+        state.engine = install(server.dsn(DATABASE), "auto", options)
+        with psycopg.connect(server.dsn(DATABASE)) as conn:
+            run_file(conn, sql_dir() / "reader.sql")
+
+    def _start_demo(self, state: State) -> tuple[dict[str, str], dict[str, str]]:
+        """Start the demo's moto server: the server options and environment that reach it."""
+        demo_dir = self.directory / "aws"
+        demo_dir.mkdir(parents=True, exist_ok=True)
+        demo_dir.chmod(0o755)
+        ready = demo_dir / "ready"
+        ready.unlink(missing_ok=True)
+        state.demo_port = free_port()
+        with open(self.directory / "demo-aws.log", "ab") as log:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "agentcore_fdw.demo", "--directory", str(demo_dir),
+                 "--port", str(state.demo_port)],
+                stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
+            )  # fmt: skip
+        state.demo_pid = process.pid
+        deadline = time.monotonic() + 60
+        while not ready.exists():
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise ServiceError(
+                    "the demo estate's moto server did not start",
+                    hint=f"see {self.directory / 'demo-aws.log'}; the demo needs moto: "
+                    "pip install 'agentcore-fdw[demo]'",
+                )
+            time.sleep(0.1)
+        options = {
+            "endpoint_url": f"http://127.0.0.1:{state.demo_port}",
+            "regions": ",".join(DEMO_REGIONS),
+            "profile": "default,partner",
+        }
+        env = {
+            "AWS_SHARED_CREDENTIALS_FILE": str(demo_dir / "credentials"),
+            "AWS_CONFIG_FILE": str(demo_dir / "config"),
+            "AWS_EC2_METADATA_DISABLED": "true",
+        }
+        return options, env
+
+    def stop(self) -> bool:
+        """Stop the instance; False when it was not running. Its data stays."""
+        state = self.state()
+        was_running = self.running()
+        self.postgres(state).stop()
+        if state.demo_pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(state.demo_pid, signal.SIGTERM)
+            state.demo_pid = 0
+            if self.state_file.exists():
+                self.save(state)
+        return was_running
+
+
+def instances(home: Path) -> list[Instance]:
+    return [Instance(home, demo=False), Instance(home, demo=True)]
+
+
+def running_instance(home: Path) -> Instance | None:
+    return next((i for i in instances(home) if i.running()), None)

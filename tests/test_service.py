@@ -1,0 +1,337 @@
+"""The product as a user runs it: the embedded service, query, check, history, the demo,
+and a BI tool's view of it. Every command runs in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pty
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import psycopg
+import pytest
+import sqlalchemy
+
+from agentcore_fdw.local_postgres import free_port
+from agentcore_fdw.report import DEMO_BANNER
+
+CLI = str(Path(sys.executable).parent / "agentcore-fdw")
+DEMO_RUNTIMES = 9
+DEMO_ALARMS = 6
+
+
+class Cli:
+    """agentcore-fdw with its own data home, as a user's shell would run it."""
+
+    def __init__(self, home: Path, **env: str):
+        self.home = home
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        self.env.update(AGENTCORE_FDW_HOME=str(home), **env)
+
+    def __call__(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [CLI, *args], capture_output=True, text=True, env=self.env, timeout=300
+        )
+
+    def connection_string(self) -> str:
+        status = self("service", "status")
+        assert status.returncode == 0, status.stdout + status.stderr
+        return re.search(r"^connect:\s+(\S+)$", status.stdout, re.M).group(1)
+
+
+def new_home() -> Path:
+    home = Path(tempfile.mkdtemp(prefix="agentcore-fdw-home-"))
+    home.chmod(0o755)  # PostgreSQL runs as another user and must reach its cluster inside
+    return home
+
+
+@pytest.fixture(scope="module")
+def demo():
+    """A demo service on a free port, started once for this module."""
+    cli = Cli(new_home())
+    started = cli("service", "start", "--demo", "--port", str(free_port()))
+    assert started.returncode == 0, started.stdout + started.stderr
+    yield cli
+    cli("service", "stop")
+    shutil.rmtree(cli.home, ignore_errors=True)
+
+
+def test_service_status_prints_a_connection_string_a_client_can_use(demo):
+    status = demo("service", "status")
+    assert status.returncode == 0
+    assert status.stdout.startswith(DEMO_BANNER)
+    assert "running (demo, " in status.stdout
+    with psycopg.connect(demo.connection_string()) as conn:
+        statuses = dict(conn.execute(
+            "SELECT status, count(*) FROM agentcore.runtime_authorization_audit GROUP BY 1"
+        ).fetchall())  # fmt: skip
+    assert statuses == {"ok": 7, "alarm": 2}
+
+
+@pytest.mark.parametrize("output", ["table", "csv", "json", "jsonl"])
+def test_query_in_every_output_format(demo, output):
+    done = demo(
+        "query", "SELECT agent_runtime_name, allowed_clients FROM agentcore.agent_runtimes "
+        "ORDER BY agent_runtime_name", "--output", output,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    if output == "table":
+        lines = done.stdout.splitlines()
+        assert lines[0] == DEMO_BANNER
+        assert lines[1].split() == ["agent_runtime_name", "allowed_clients"]
+        assert len(lines) == 3 + DEMO_RUNTIMES
+        return
+    assert DEMO_BANNER in done.stderr  # marked, without breaking what programs parse
+    if output == "csv":
+        rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    elif output == "json":
+        rows = json.loads(done.stdout)
+    else:
+        rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(rows) == DEMO_RUNTIMES
+    assert rows[0]["agent_runtime_name"] == "demo_any_token_agent"
+    assert all(row["agent_runtime_name"].startswith("demo_") for row in rows)
+
+
+def test_query_errors_are_postgres_messages_not_tracebacks(demo):
+    done = demo("query", "SELECT no_such_column FROM agentcore.agent_runtimes")
+    assert done.returncode == 1
+    assert done.stderr.startswith('agentcore-fdw: error: column "no_such_column" does not exist')
+    assert "Traceback" not in done.stderr
+    # A bad option: refused at ALTER SERVER (plpython) or at the next query (multicorn).
+    altered = demo("query", "ALTER SERVER agentcore OPTIONS (SET regions 'mars-north-7')")
+    try:
+        failed = altered
+        if altered.returncode == 0:
+            failed = demo("query", "SELECT count(*) FROM agentcore.agent_runtimes")
+        assert failed.returncode == 1
+        assert "unknown region 'mars-north-7'" in failed.stderr
+        assert "\nhint: a region is a name such as us-east-1" in failed.stderr
+    finally:
+        if altered.returncode == 0:
+            regions = "us-east-1,eu-west-1,ap-southeast-2"
+            demo("query", f"ALTER SERVER agentcore OPTIONS (SET regions '{regions}')")
+
+
+@pytest.mark.parametrize("fail_on, exit_code", [("alarm", 1), ("error", 0), ("never", 0)])
+def test_check_exit_status_follows_fail_on(demo, fail_on, exit_code):
+    done = demo("check", "--fail-on", fail_on)
+    assert done.returncode == exit_code, done.stderr
+    assert done.stdout.startswith(DEMO_BANNER)
+    assert f"Findings ({DEMO_ALARMS} alarm and error):" in done.stdout
+
+
+def test_check_of_one_control_and_one_account(demo):
+    done = demo(
+        "check", "--control", "agentcore_runtime_authorizer_configured",
+        "--where", "account_id = '111122223333'", "--output", "json",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["demo"] is True
+    assert report["summary"]["by_status"] == {"ok": 1, "alarm": 0, "error": 0, "skip": 0}
+    assert report["summary"]["by_account_region"] == [
+        {"account_id": "111122223333", "region": "ap-southeast-2",
+         "ok": 1, "alarm": 0, "error": 0, "skip": 0}
+    ]  # fmt: skip
+    assert DEMO_BANNER in done.stderr
+
+
+def test_a_check_that_cannot_run_exits_2(demo):
+    bad_filter = demo("check", "--where", "no_such_column = 1")
+    assert bad_filter.returncode == 2
+    assert 'column "no_such_column" does not exist' in bad_filter.stderr
+    unknown = demo("check", "--control", "no_such_control")
+    assert unknown.returncode == 2
+    assert "unknown control 'no_such_control'" in unknown.stderr
+    assert "Traceback" not in bad_filter.stderr + unknown.stderr
+
+
+def test_markdown_and_csv_reports(demo, tmp_path):
+    markdown = demo("check", "--output", "markdown", "--fail-on", "never")
+    assert markdown.stdout.startswith(f"> **{DEMO_BANNER}**")
+    assert "| agentcore_runtime_authorizer_configured | 7 | 2 | 0 | 0 |" in markdown.stdout
+    findings_file = tmp_path / "findings.csv"
+    done = demo("check", "--output", "csv", "--output-file", str(findings_file))
+    assert done.returncode == 1 and done.stdout == ""
+    rows = list(csv.DictReader(findings_file.open()))
+    assert len(rows) == DEMO_ALARMS and {row["status"] for row in rows} == {"alarm"}
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.text: list[str] = []
+        self.urls: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href", "xlink:href", "action", "srcset") or "url(" in (value or ""):
+                self.urls.append(value or "")
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if "@import" in data or "url(" in data:
+            self.urls.append(data)
+
+
+def test_the_html_report_is_one_self_contained_page(demo, tmp_path):
+    page_file = tmp_path / "report.html"
+    done = demo("check", "--output", "html", "--output-file", str(page_file), "--fail-on", "never")
+    assert done.returncode == 0, done.stderr
+    page = _Page()
+    page.feed(page_file.read_text())
+    page.close()
+    assert page.urls == []  # nothing is fetched from anywhere
+    assert "svg" in page.tags and "table" in page.tags  # the chart and the findings
+    text = " ".join(page.text)
+    assert DEMO_BANNER in text
+    alarms = json.loads(demo("check", "--output", "json").stdout)["findings"]
+    assert len(alarms) == DEMO_ALARMS
+    for alarm in alarms:
+        assert alarm["resource"] in text and alarm["reason"] in text
+
+
+def test_progress_goes_to_a_terminal_and_nowhere_else(demo):
+    quiet = demo("query", "SELECT pg_sleep(1.2)")
+    assert quiet.returncode == 0 and "…" not in quiet.stderr
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [CLI, "query", "SELECT pg_sleep(1.2)"],
+            stdout=subprocess.PIPE, stderr=follower, env=demo.env, timeout=60,
+        )  # fmt: skip
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0
+    assert "querying…" in seen.decode()
+
+
+def test_a_bi_tool_sees_the_schema_and_nothing_more(demo):
+    url = demo.connection_string().replace("postgresql://", "postgresql+psycopg://")
+    engine = sqlalchemy.create_engine(url)
+    try:
+        inspector = sqlalchemy.inspect(engine)
+        views = set(inspector.get_view_names(schema="agentcore"))
+        assert {"runtime_authorization_audit", "runtime_cognito_authorizers", "control_results",
+                "control_trends"} <= views  # fmt: skip
+        relations = views | set(inspector.get_foreign_table_names(schema="agentcore"))
+        relations |= set(inspector.get_table_names(schema="agentcore"))
+        assert {"agent_runtimes", "cognito_user_pools", "control_history"} <= relations
+        columns = {
+            c["name"]: c["type"] for c in inspector.get_columns("agent_runtimes", "agentcore")
+        }
+        assert isinstance(columns["created_at"], sqlalchemy.DateTime)
+        assert columns["created_at"].timezone is True
+        assert isinstance(columns["allowed_clients"], sqlalchemy.ARRAY)
+        assert type(columns["custom_claims"]).__name__ == "JSONB"
+        with engine.connect() as conn:
+            count = conn.execute(sqlalchemy.text("SELECT count(*) FROM agentcore.control_results"))
+            assert count.scalar() > 0
+            for refused in (
+                "ALTER SERVER agentcore OPTIONS (SET regions 'us-east-1')",
+                "CREATE TABLE public.mine (a int)",
+                "CREATE TEMP TABLE mine (a int)",
+                "CREATE SCHEMA mine",
+                "SELECT srvoptions FROM pg_foreign_server",
+                "SELECT agentcore.snapshot_controls()",
+                "INSERT INTO agentcore.control_history "
+                "SELECT now(), * FROM agentcore.control_results",
+            ):
+                with pytest.raises(
+                    sqlalchemy.exc.ProgrammingError, match="permission denied|must be owner"
+                ):
+                    conn.execute(sqlalchemy.text(refused))
+                conn.rollback()
+            # The catalog still answers BI tools' questions, without the options.
+            servers = conn.execute(sqlalchemy.text("SELECT srvname FROM pg_foreign_server"))
+            assert servers.scalars().all() == ["agentcore"]
+    finally:
+        engine.dispose()
+
+
+def test_history_survives_a_restart(demo):
+    assert demo("check", "--save", "--fail-on", "never").returncode == 0
+    assert demo("service", "stop").stdout.strip() == "agentcore-fdw demo stopped"
+    assert demo("service", "status").returncode == 1
+    restarted = demo("service", "start", "--demo")
+    assert restarted.returncode == 0, restarted.stderr
+    second = demo("check", "--save", "--fail-on", "never")
+    assert "saved 33 results" in second.stderr
+    done = demo(
+        "query", "SELECT count(DISTINCT snapshot_at) AS snapshots, count(*) AS results "
+        "FROM agentcore.control_history", "--output", "json",
+    )  # fmt: skip
+    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 66}]
+    trend = json.loads(demo(
+        "query", "SELECT control_id, ok, alarm, error, skip FROM agentcore.control_trends "
+        "WHERE control_id = 'agentcore_runtime_authorizer_configured'", "--output", "json",
+    ).stdout)  # fmt: skip
+    assert trend == [{"control_id": "agentcore_runtime_authorizer_configured",
+                      "ok": 7, "alarm": 2, "error": 0, "skip": 0}]  # fmt: skip
+
+
+def test_without_credentials_check_runs_on_the_demo_and_says_so():
+    cli = Cli(new_home())
+    try:
+        done = cli("check", "--fail-on", "never")
+        assert done.returncode == 0, done.stderr
+        assert (
+            "no AWS credentials are configured, so the built-in demo estate is used" in done.stderr
+        )
+        assert done.stdout.startswith(DEMO_BANNER)
+    finally:
+        cli("service", "stop")
+        shutil.rmtree(cli.home, ignore_errors=True)
+
+
+def test_the_service_on_your_aws_with_network_listening(aws, estate):
+    cli = Cli(
+        new_home(),
+        AWS_SHARED_CREDENTIALS_FILE=str(estate.credentials_file),
+        AWS_CONFIG_FILE=str(estate.config_file),
+    )
+    try:
+        started = cli(
+            "service", "start", "--listen", "network", "--port", str(free_port()),
+            "--option", f"endpoint_url={aws.endpoint_url}",
+            "--option", "regions=us-east-1", "--option", "profile=default,partner",
+        )  # fmt: skip
+        assert started.returncode == 0, started.stderr
+        assert DEMO_BANNER not in started.stdout and "running (service, " in started.stdout
+        connect = cli.connection_string()
+        with psycopg.connect(re.sub(r"@[^:/]+:", "@127.0.0.1:", connect)) as conn:
+            assert conn.execute("SHOW listen_addresses").fetchone() == ("*",)
+            names = conn.execute(
+                "SELECT agent_runtime_name FROM agentcore.runtime_authorization_audit "
+                "WHERE status = 'alarm'"
+            ).fetchall()
+        assert names == [("open_agent",)]
+        with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+            psycopg.connect(re.sub(r":[^:@/]+@[^:/]+:", ":wrong@127.0.0.1:", connect)).close()
+        # The demo cannot start while your service runs.
+        refused = cli("check", "--demo")
+        assert refused.returncode == 2 and "the service is running" in refused.stderr
+    finally:
+        cli("service", "stop")
+        shutil.rmtree(cli.home, ignore_errors=True)
