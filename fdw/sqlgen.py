@@ -113,7 +113,7 @@ def plpython_sql() -> str:
     return "\n".join(parts) + "\n"
 
 
-MULTICORN_WRAPPER = "agentcore_fdw.engines.multicorn.AgentCoreForeignDataWrapper"
+MULTICORN_WRAPPER = "agentcore_fdw.engines.foreign_tables.AgentCoreForeignDataWrapper"
 
 
 def multicorn_sql() -> str:

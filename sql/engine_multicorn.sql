@@ -6,7 +6,7 @@ CREATE EXTENSION IF NOT EXISTS multicorn;
 DO $$ BEGIN
     IF NOT EXISTS (SELECT FROM pg_foreign_server WHERE srvname = 'agentcore') THEN
         CREATE SERVER agentcore FOREIGN DATA WRAPPER multicorn
-            OPTIONS (wrapper 'agentcore_fdw.engines.multicorn.AgentCoreForeignDataWrapper');
+            OPTIONS (wrapper 'agentcore_fdw.engines.foreign_tables.AgentCoreForeignDataWrapper');
     END IF;
 END $$;
 

@@ -21,7 +21,7 @@ def test_every_option_parsed():
             "max_concurrency": "4",
             "max_attempts": "9",
             "ignore_error_codes": "AccessDeniedException,UnrecognizedClientException",
-            "wrapper": "agentcore_fdw.engines.multicorn.AgentCoreForeignDataWrapper",
+            "wrapper": "agentcore_fdw.engines.foreign_tables.AgentCoreForeignDataWrapper",
         }
     )
     assert settings == Settings(

@@ -1,4 +1,4 @@
-"""The multicorn engine: real foreign tables over the collection core, with pushdown.
+"""The multicorn engine (Multicorn2): real foreign tables over the collection core, with pushdown.
 
 One wrapper class serves every table; the foreign table's `table` option says which.
 PostgreSQL hands it the query's filters (Multicorn `Qual`s) and the columns it needs:
