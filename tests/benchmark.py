@@ -1,0 +1,112 @@
+"""How many AWS requests, and how long, typical queries cost on each engine.
+
+Not a test: a script that prints numbers. It starts its own PostgreSQL and moto server,
+seeds RUNTIMES runtimes per region in REGIONS regions (and POOLS Cognito pools with
+CLIENTS app clients each), then runs each query once per engine in a new transaction and
+counts the requests the moto server received.
+
+    .venv/bin/python -m tests.benchmark [--runtimes 25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import psycopg
+
+from agentcore_fdw.demo import Seeder, pool_url
+from agentcore_fdw.install import available_engines, install
+from agentcore_fdw.local_postgres import LocalPostgres
+
+from .aws_fake import AwsFake
+
+REGIONS = ("us-east-1", "eu-west-1", "ap-southeast-2")
+POOLS = 3
+CLIENTS = 5
+
+QUERIES = {
+    "count(*)": "SELECT count(*) FROM agentcore.agent_runtimes",
+    "list columns": "SELECT agent_runtime_name, status FROM agentcore.agent_runtimes",
+    "every column": "SELECT * FROM agentcore.agent_runtimes",
+    "one region": "SELECT * FROM agentcore.agent_runtimes WHERE region = 'eu-west-1'",
+    "one runtime id": "SELECT * FROM agentcore.agent_runtimes WHERE agent_runtime_id = %(id)s",
+    "audit": "SELECT * FROM agentcore.runtime_authorization_audit",
+    "cognito join": "SELECT * FROM agentcore.runtime_cognito_authorizers",
+    "control_results": "SELECT * FROM agentcore.control_results",
+}
+
+
+def seed(aws: AwsFake, directory: Path, runtimes: int) -> tuple[Seeder, str]:
+    estate = Seeder(aws.endpoint_url, directory, "111111111111")
+    pools = []
+    for n in range(POOLS):
+        pools.append(estate.add_pool("default", "us-east-1", f"bench-pool-{n}"))
+        for c in range(CLIENTS):
+            estate.add_client(f"bench-pool-{n}", f"bench-client-{n}-{c}")
+    for region in REGIONS:
+        for n in range(runtimes):
+            jwt = None
+            if n % 2:
+                jwt = {"discoveryUrl": pool_url("us-east-1", pools[n % POOLS])}
+            estate.add_runtime("default", region, f"bench_{region.replace('-', '_')}_{n}", jwt=jwt)
+    some = next(iter(estate.runtimes.values()))["agentRuntimeId"]
+    return estate, some
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runtimes", type=int, default=25, help="runtimes per region")
+    args = parser.parse_args()
+    directory = Path(tempfile.mkdtemp(prefix="agentcore-fdw-bench-"))
+    directory.chmod(0o755)
+    aws = AwsFake()
+    aws.start()
+    postgres = None
+    try:
+        estate, runtime_id = seed(aws, directory, args.runtimes)
+        postgres = LocalPostgres(
+            directory / "postgres",
+            durable=False,
+            env={
+                "AWS_SHARED_CREDENTIALS_FILE": str(estate.credentials_file),
+                "AWS_CONFIG_FILE": str(estate.config_file),
+            },
+        )
+        postgres.start()
+        with psycopg.connect(postgres.dsn()) as conn:
+            engines = available_engines(conn)
+        total = len(REGIONS) * args.runtimes
+        print(f"{total} runtimes in {len(REGIONS)} regions, {POOLS} pools x {CLIENTS} clients")
+        print(
+            f"{'engine':<10} {'query':<16} {'rows':>5} {'requests':>9} {'seconds':>8}  by operation"
+        )
+        for engine in engines:
+            with psycopg.connect(postgres.dsn(), autocommit=True) as conn:
+                conn.execute(f"CREATE DATABASE bench_{engine}")
+            dsn = postgres.dsn(f"bench_{engine}")
+            install(dsn, engine, {"endpoint_url": aws.endpoint_url, "regions": ",".join(REGIONS),
+                                  "profile": "default"})  # fmt: skip
+            for name, query in QUERIES.items():
+                with psycopg.connect(dsn) as conn:  # a new session and transaction each
+                    mark = aws.mark()
+                    started = time.monotonic()
+                    rows = conn.execute(query, {"id": runtime_id}).fetchall()
+                    elapsed = time.monotonic() - started
+                calls = Counter(r.operation for r in aws.since(mark))
+                detail = ", ".join(f"{op} {n}" for op, n in sorted(calls.items()))
+                print(f"{engine:<10} {name:<16} {len(rows):>5} {sum(calls.values()):>9} "
+                      f"{elapsed:>8.2f}  {detail}")  # fmt: skip
+    finally:
+        if postgres:
+            postgres.stop()
+        aws.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
