@@ -122,15 +122,16 @@ def offered_regions(service: str, partition: str = "aws") -> frozenset[str]:
     return frozenset(boto3.session.Session().get_available_regions(service, partition))
 
 
-def is_not_offered(exc: BaseException, service: str, region: str) -> bool:
+def is_not_offered(exc: BaseException, service: str, region: str, settings: Settings) -> bool:
     """True when a region cannot be reached because the service does not exist there.
 
-    Only a region we do not know the service in qualifies: an endpoint that cannot be
-    reached in a region where the service is offered is a failure, never an empty region.
+    Only a region we do not know the service in qualifies, and never behind an endpoint_url
+    (that endpoint is the user's): an endpoint that cannot be reached where the service is
+    offered is a failure, never an empty region. The scan reports each such region.
     """
     from botocore.exceptions import EndpointConnectionError, UnknownEndpointError
 
-    if region in offered_regions(service):
+    if settings.endpoint_url or region in offered_regions(service):
         return False
     return isinstance(exc, (EndpointConnectionError, UnknownEndpointError))
 
@@ -147,9 +148,14 @@ class CredentialSet:
         try:
             self.session = boto3.session.Session(profile_name=profile)
         except ProfileNotFound as exc:
+            where = (
+                f"profile {profile!r} in option profile"
+                if profile
+                else f"profile {exc.kwargs.get('profile')!r} named by AWS_PROFILE in the "
+                "server's environment"
+            )
             raise OptionError(
-                f"profile {profile!r} in option profile is not in the AWS config of the "
-                "PostgreSQL server",
+                f"{where} is not in the AWS config of the PostgreSQL server",
                 hint="profiles are read from the server process's ~/.aws/config and "
                 "~/.aws/credentials, or AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE",
             ) from exc

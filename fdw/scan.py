@@ -22,6 +22,7 @@ from .aws import (
     is_not_found,
     is_not_offered,
 )
+from .options import OptionError
 from .table import Request, Table
 
 POLL_SECONDS = 0.2
@@ -59,8 +60,15 @@ def scan(
 def scopes(table: Table, aws: AwsContext, request: Request = EVERYTHING) -> list[Scope]:
     """Where a scan of `table` calls AWS: each credential set's account, in each region."""
     found = []
+    accounts: dict[str, str] = {}
     for credentials in aws.credential_sets:
         account_id = aws.account_id(credentials)
+        if account_id in accounts:
+            raise OptionError(
+                f"{accounts[account_id]} and {credentials.label} in option profile both reach "
+                f"account {account_id}: name one profile per account"
+            )
+        accounts[account_id] = credentials.label
         if request.accounts is not None and account_id not in request.accounts:
             continue
         for region in aws.regions(credentials, table.service):
@@ -123,7 +131,9 @@ class _Scan:
             try:
                 item = future.result()
             except Exception as exc:
-                if is_not_found(exc) or is_not_offered(exc, table.service, scope.region):
+                if is_not_found(exc):
+                    return
+                if self._not_offered(exc, scope):
                     return
                 if table.detail_error_column and hasattr(exc, "response"):
                     # As in a full scan, an item whose details are denied is kept, with the
@@ -156,7 +166,7 @@ class _Scan:
                 if remembered:
                     self.listings[remembered] = items
             except Exception as exc:
-                if is_not_offered(exc, self.table.service, scope.region):
+                if self._not_offered(exc, scope):
                     return
                 if parent is not None and is_not_found(exc):  # the parent was just deleted
                     return
@@ -220,6 +230,17 @@ class _Scan:
             self.items[item_key] = {**self.items[item_key], **detail}
 
         self._submit(then, table.get_detail, scope.client, self.items[item_key])
+
+    def _not_offered(self, exc: Exception, scope: Scope) -> bool:
+        if not is_not_offered(exc, self.table.service, scope.region, self.aws.settings):
+            return False
+        note = (
+            f"region {scope.region} cannot be reached ({error_code(exc)}) and "
+            f"{self.table.service} is not known to be offered there: no rows from it"
+        )
+        if note not in self.warnings:
+            self.warnings.append(note)
+        return True
 
     def _skip_or_fail(self, exc: Exception, scope: Scope, operation: str, skipped: str) -> None:
         code = error_code(exc)

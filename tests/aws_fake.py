@@ -33,9 +33,10 @@ class Request:
 @dataclass
 class Fault:
     operation: str
-    code: str | None  # None: answer normally, after `delay` seconds
+    code: str | None  # None: answer normally, after `delay` seconds (or with `answer`)
     status: int = 403
     delay: float = 0.0
+    answer: dict | None = None  # a 200 answer of this JSON instead of moto's
     region: str | None = None
     path_contains: str | None = None
     times: int | None = None  # None: every matching request
@@ -78,6 +79,11 @@ class AwsFake:
                     fault.times -= 1
             if fault and fault.delay:
                 time.sleep(fault.delay)
+            if fault and fault.answer is not None:
+                body = json.dumps(fault.answer, default=str)
+                start_response("200 OK", [("Content-Type", "application/json"),
+                                          ("Content-Length", str(len(body)))])  # fmt: skip
+                return [body.encode()]
             if fault and fault.code:
                 body = json.dumps({"__type": fault.code, "message": "injected by the test"})
                 start_response(

@@ -13,7 +13,7 @@ import pytest
 from botocore.stub import Stubber
 
 from agentcore_fdw.aws import AwsContext, AwsError
-from agentcore_fdw.options import Settings
+from agentcore_fdw.options import OptionError, Settings
 from agentcore_fdw.scan import scan
 from agentcore_fdw.tables import TABLES
 
@@ -372,7 +372,24 @@ def test_a_region_where_agentcore_is_not_offered_yields_no_rows():
         )
 
     client.list_agent_runtimes = unreachable
-    assert scan(TABLES["agent_runtimes"], stubs.context).rows == []
+    result = scan(TABLES["agent_runtimes"], stubs.context)
+    assert result.rows == []
+    (warning,) = result.warnings  # no rows, and said so
+    assert "region af-south-1 cannot be reached" in warning
+
+
+def test_two_profiles_in_one_account_are_refused(tmp_path, monkeypatch):
+    # Rows of one account read twice would merge, one profile's failures into the other's.
+    config = tmp_path / "config"
+    config.write_text(
+        "[profile audit]\nregion = us-east-1\n[profile readonly]\nregion = us-east-1\n"
+    )
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    stubs = Stubs(settings(profiles=("audit", "readonly")))
+    identity = {"Account": ACCOUNT, "Arn": f"arn:aws:iam::{ACCOUNT}:user/y", "UserId": "y"}
+    stubs.add("sts", "us-east-1", "get_caller_identity", identity)
+    with pytest.raises(OptionError, match=f"profile audit and profile readonly .* {ACCOUNT}"):
+        scan(TABLES["agent_runtimes"], stubs.context)
 
 
 def test_an_unreachable_region_where_agentcore_is_offered_fails():

@@ -25,6 +25,7 @@ _contexts: dict[Settings, AwsContext] = {}
 _transaction: Hashable = None
 _results: dict[Hashable, ScanResult] = {}
 _listings: dict[tuple, dict] = {}
+_warned: set[int] = set()  # results whose warnings were already emitted
 
 
 def aws_context(options: Mapping[str, str]) -> AwsContext:
@@ -48,6 +49,7 @@ def scan_once(
         _transaction = transaction
         _results.clear()
         _listings.clear()
+        _warned.clear()
     options_key = tuple(sorted(options.items()))
     key = (table.name, options_key, request)
     if key not in _results:
@@ -94,9 +96,12 @@ def to_postgres(value: Any, sql_type: str) -> Any:
     return value
 
 
-def warning_summary(table: Table, warnings: list[str]) -> str | None:
-    if not warnings:
+def warning_summary(table: Table, result: ScanResult) -> str | None:
+    """One WARNING's text for a scan's warnings: once per scan, however often it is reused."""
+    warnings = result.warnings
+    if not warnings or id(result) in _warned:
         return None
+    _warned.add(id(result))
     lines = warnings[:MAX_WARNING_LINES]
     if len(warnings) > MAX_WARNING_LINES:
         lines.append(f"... and {len(warnings) - MAX_WARNING_LINES} more")

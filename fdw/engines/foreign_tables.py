@@ -153,7 +153,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
             fail(str(exc))
         if request.narrowed(Request(with_details=False)) == Request(with_details=False):
             self._observe(len(result.rows))  # a full scan: remember its size for planning
-        summary = warning_summary(self.table, result.warnings)
+        summary = warning_summary(self.table, result)
         if summary and not cancel_requested():
             log_to_postgres(summary, WARNING)
         types = {column.name: column.type for column in self.table.columns}

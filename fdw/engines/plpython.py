@@ -31,7 +31,7 @@ def scan(plpy: Any, table_name: str) -> list[tuple]:
         raise_error(plpy, str(exc), exc.hint, FDW_ERROR)
     except ScanCancelled as exc:
         raise_error(plpy, str(exc), None, QUERY_CANCELED)
-    summary = warning_summary(table, result.warnings)
+    summary = warning_summary(table, result)
     if summary:
         plpy.warning(summary)
     types = [column.type for column in table.columns]

@@ -59,7 +59,11 @@ def authorizer_type(item):
         return None
     if config.get("customJWTAuthorizer") is not None:
         return "CUSTOM_JWT"
-    # An authorizer kind newer than this code: name it rather than hide it.
+    # An authorizer kind newer than this code: name it rather than hide it (botocore hands
+    # a union member its model does not know over as SDK_UNKNOWN_MEMBER, with its name).
+    unknown = config.get("SDK_UNKNOWN_MEMBER")
+    if isinstance(unknown, dict) and unknown.get("name"):
+        return str(unknown["name"]).upper()
     return ",".join(sorted(config)).upper() or None
 
 
