@@ -120,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     except (InstallError, ServiceError, CommandError, PostgresError, psycopg.Error) as exc:
         report_error(exc)
         return failure
+    except OSError as exc:  # an output file, a data directory
+        report_error(CommandError(f"{exc.strerror}: {exc.filename}" if exc.filename else str(exc)))
+        return failure
     return 0
 
 
@@ -180,12 +183,33 @@ def refuse_other_instance(home: Path, wanted: Instance) -> None:
         )
 
 
+def connect(instance: Instance, warnings: list[str], autocommit: bool = False):
+    """A session as the service's owner whose WARNINGs (a scan that could not read
+    everything) are collected, never lost."""
+    conn = psycopg.connect(instance.admin_dsn(), autocommit=autocommit)
+
+    def collect(diag) -> None:
+        if diag.severity_nonlocalized == "WARNING":
+            warnings.append(diag.message_primary)
+
+    conn.add_notice_handler(collect)
+    return conn
+
+
 def ensure_service(home: Path, demo: bool) -> Instance:
     """The running instance, or one started for this command: the demo when asked for, or
     when no AWS credentials are configured."""
     running = running_instance(home)
-    if running is not None and (not demo or running.demo):
+    if running is not None and (demo or not running.demo):
+        refuse_other_instance(home, Instance(home, demo))
         return running
+    if running is not None and not aws_credentials_configured():
+        return running  # the demo, as when it was started for want of credentials
+    if running is not None:
+        raise CommandError(
+            "the demo is running, not the service on your AWS",
+            hint="agentcore-fdw service stop, then try again (or add --demo)",
+        )
     if not demo and not aws_credentials_configured():
         print(
             "agentcore-fdw: no AWS credentials are configured, so the built-in demo estate is "
@@ -203,8 +227,15 @@ def ensure_service(home: Path, demo: bool) -> Instance:
 
 def aws_credentials_configured() -> bool:
     import boto3
+    from botocore.exceptions import ProfileNotFound
 
-    return boto3.session.Session().get_credentials() is not None
+    try:
+        return boto3.session.Session().get_credentials() is not None
+    except ProfileNotFound as exc:
+        raise CommandError(
+            f"AWS_PROFILE names profile {exc.kwargs.get('profile')!r}, which is not in your "
+            "AWS config"
+        ) from exc
 
 
 # query
@@ -214,14 +245,19 @@ def query_command(home: Path, args) -> int:
     instance = ensure_service(home, args.demo)
     if instance.demo:
         banner(args.output == "table")
-    with psycopg.connect(instance.admin_dsn(), autocommit=True) as conn, conn.cursor() as cursor:
-        with progress("querying"):
-            cursor.execute(args.sql)
-        if cursor.description is None:
-            print(cursor.statusmessage)
-            return 0
-        columns = [column.name for column in cursor.description]
-        sys.stdout.write(render(columns, cursor.fetchall(), args.output))
+    warnings: list[str] = []
+    try:
+        with connect(instance, warnings, autocommit=True) as conn, conn.cursor() as cursor:
+            with progress("querying"):
+                cursor.execute(args.sql)
+            if cursor.description is None:
+                print(cursor.statusmessage)
+                return 0
+            columns = [column.name for column in cursor.description]
+            sys.stdout.write(render(columns, cursor.fetchall(), args.output))
+    finally:
+        for warning in warnings:
+            print(f"WARNING: {warning}", file=sys.stderr)
     return 0
 
 
@@ -246,21 +282,27 @@ def check_command(home: Path, args) -> int:
         query += " AND control_id = ANY(%s)"
         params.append(args.control)
     if args.where:
-        query += f" AND ({args.where})"
+        query += f" AND ({args.where.replace('%', '%%')})"
     query += " ORDER BY control_id, account_id, region, resource"
+    warnings: list[str] = []
     with (
-        psycopg.connect(instance.admin_dsn()) as conn,
+        connect(instance, warnings) as conn,
         progress("reading AWS"),
         conn.cursor(row_factory=psycopg.rows.dict_row) as cursor,
     ):
         cursor.execute(query, params)
         rows = cursor.fetchall()
-        if args.save:  # the same transaction: the snapshot is the same read of AWS
+        if args.save:
+            # Every control, whatever --control and --where chose; in the same transaction,
+            # so the tables the report read are not read from AWS again.
             cursor.execute("SELECT agentcore.snapshot_controls() AS saved")
             saved = cursor.fetchone()["saved"]
-    report = Report(rows, demo=instance.demo)
+    report = Report(rows, demo=instance.demo, warnings=warnings)
     if instance.demo and args.output in ("csv", "json"):
         banner(in_band=False)
+    if warnings and args.output == "csv":
+        for warning in warnings:
+            print(f"WARNING: {warning}", file=sys.stderr)
     write(render_report(report, args.output), args.output_file)
     if args.save:
         print(f"agentcore-fdw: saved {saved} results to agentcore.control_history", file=sys.stderr)

@@ -27,6 +27,7 @@ COLUMNS = (
 )  # fmt: skip
 FINDING_COLUMNS = ("status", "severity", "control_id", "account_id", "region", "resource", "reason")
 DEMO_BANNER = "DEMO ESTATE: simulated AWS data from the built-in demo, not your accounts."
+INCOMPLETE = "INCOMPLETE: AWS could not be read in full; results may be missing:"
 COLORS = {"ok": "#2e7d32", "alarm": "#c62828", "error": "#ef6c00", "skip": "#9e9e9e"}
 
 
@@ -41,6 +42,8 @@ def known_controls() -> list[str]:
 class Report:
     rows: list[dict]
     demo: bool = False
+    # PostgreSQL's WARNINGs while reading: something was not read, so results may be missing.
+    warnings: list[str] = field(default_factory=list)
     generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
     @property
@@ -64,12 +67,15 @@ class Report:
         ]
 
     def fails(self, level: str) -> bool:
-        return any(row["status"] in FAILING[level] for row in self.rows)
+        """An incomplete read fails like an error: what was not read cannot be called ok."""
+        incomplete = bool(self.warnings) and "error" in FAILING[level]
+        return incomplete or any(row["status"] in FAILING[level] for row in self.rows)
 
     def as_dict(self) -> dict:
         return {
             "generated_at": self.generated_at.isoformat(),
             "demo": self.demo,
+            "incomplete": self.warnings,
             "summary": {
                 "by_status": self.by_status(),
                 "by_control": self.by("control_id"),
@@ -98,6 +104,8 @@ def _table(report: Report) -> str:
     parts = [f"{DEMO_BANNER}\n\n"] if report.demo else []
     parts.append(f"AgentCore compliance report, {report.generated_at:%Y-%m-%d %H:%M} UTC\n")
     parts.append(_summary_line(report) + "\n\n")
+    if report.warnings:
+        parts.append(INCOMPLETE + "\n" + "\n".join(report.warnings) + "\n\n")
     for title, keys in (
         ("By control", ("control_id",)),
         ("By account and region", ("account_id", "region")),
@@ -145,6 +153,9 @@ def _markdown(report: Report) -> str:
     parts = [f"> **{DEMO_BANNER}**\n\n"] if report.demo else []
     parts.append("# AgentCore compliance report\n\n")
     parts.append(f"{report.generated_at:%Y-%m-%d %H:%M} UTC: {_summary_line(report)}\n\n")
+    if report.warnings:
+        quoted = "\n".join(f"> {line}" for w in report.warnings for line in w.splitlines())
+        parts.append(f"> **{INCOMPLETE}**\n{quoted}\n\n")
     parts.append("## By control\n\n")
     keys = ("control_id",) + STATUSES
     parts.append(_md_table(keys, [[g[k] for k in keys] for g in report.by("control_id")]))
@@ -236,6 +247,9 @@ def _html(report: Report) -> str:
     places = [[g[k] for k in place_keys] for g in report.by("account_id", "region")]
     findings = [[f[c] for c in FINDING_COLUMNS] for f in report.findings]
     demo = f'<p class="demo">{html.escape(DEMO_BANNER)}</p>' if report.demo else ""
+    if report.warnings:
+        lines = "<br>".join(html.escape(w).replace("\n", "<br>") for w in report.warnings)
+        demo += f'<p class="demo">{html.escape(INCOMPLETE)}<br>{lines}</p>'
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -145,14 +145,24 @@ def test_check_of_one_control_and_one_account(demo):
     assert DEMO_BANNER in done.stderr
 
 
-def test_a_check_that_cannot_run_exits_2(demo):
+def test_a_filter_may_use_like_patterns(demo):
+    done = demo("check", "--where", "region LIKE 'eu-%'", "--output", "json", "--fail-on", "never")
+    assert done.returncode == 0, done.stderr
+    places = json.loads(done.stdout)["summary"]["by_account_region"]
+    assert [place["region"] for place in places] == ["eu-west-1"]
+
+
+def test_a_check_that_cannot_run_exits_2(demo, tmp_path):
     bad_filter = demo("check", "--where", "no_such_column = 1")
     assert bad_filter.returncode == 2
     assert 'column "no_such_column" does not exist' in bad_filter.stderr
     unknown = demo("check", "--control", "no_such_control")
     assert unknown.returncode == 2
     assert "unknown control 'no_such_control'" in unknown.stderr
-    assert "Traceback" not in bad_filter.stderr + unknown.stderr
+    nowhere = demo("check", "--output-file", str(tmp_path / "no" / "such" / "dir" / "r.txt"))
+    assert nowhere.returncode == 2
+    assert nowhere.stderr.startswith("agentcore-fdw: error: No such file or directory: ")
+    assert "Traceback" not in bad_filter.stderr + unknown.stderr + nowhere.stderr
 
 
 def test_markdown_and_csv_reports(demo, tmp_path):
@@ -332,6 +342,19 @@ def test_the_service_on_your_aws_with_network_listening(aws, estate):
         # The demo cannot start while your service runs.
         refused = cli("check", "--demo")
         assert refused.returncode == 2 and "the service is running" in refused.stderr
+        # A region that could not be read (its error code ignored) makes the report incomplete:
+        # said in the report, and never a clean exit.
+        options = ["--option", "regions=us-east-1,eu-west-1",
+                   "--option", "ignore_error_codes=AccessDeniedException"]  # fmt: skip
+        assert cli("service", "restart", *options).returncode == 0
+        with aws.fault("ListAgentRuntimes", region="eu-west-1"):
+            incomplete = cli("check", "--fail-on", "error")
+            incomplete_json = cli("check", "--fail-on", "never", "--output", "json")
+        assert incomplete.returncode == 1, incomplete.stderr
+        assert "INCOMPLETE: AWS could not be read in full" in incomplete.stdout
+        assert "ListAgentRuntimes failed with AccessDeniedException" in incomplete.stdout
+        assert incomplete_json.returncode == 0
+        assert "eu-west-1" in json.loads(incomplete_json.stdout)["incomplete"][0]
     finally:
         cli("service", "stop")
         shutil.rmtree(cli.home, ignore_errors=True)
