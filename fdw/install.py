@@ -14,7 +14,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from .options import OPTION_HELP
+from .options import OPTION_HELP, OptionError, parse_options
 
 # In the order `--engine auto` prefers them, with the extension each needs.
 ENGINES = ("multicorn", "plpython")
@@ -146,8 +146,19 @@ def install(dsn: str, engine: str = "auto", options: Mapping[str, str | None] = 
         if previous not in (None, engine):
             kept.pop("wrapper", None)
             set_server_options(conn, kept)
+        check_options(kept, options)
         set_server_options(conn, dict(options))
     return engine
+
+
+def check_options(current: Mapping[str, str], changes: Mapping[str, str | None]) -> None:
+    """Refuse bad option values before they are stored, whichever engine will read them
+    (Multicorn2's own validator does not look at them)."""
+    merged = {key: value for key, value in {**current, **changes}.items() if value is not None}
+    try:
+        parse_options(merged)
+    except OptionError as exc:
+        raise InstallError(f"agentcore: {exc}", exc.hint) from exc
 
 
 def run_file(conn: psycopg.Connection, path: Path) -> None:

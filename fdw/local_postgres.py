@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import shlex
 import shutil
 import socket
 import subprocess
@@ -49,6 +50,13 @@ def _major_version(bindir: Path) -> int:
         return int(bindir.parent.name)
     except ValueError:
         return 0
+
+
+def quote_dsn(value: str) -> str:
+    """A libpq connection-string value, quoted when it needs to be (a path with a space)."""
+    if value and not any(c in value for c in " '\\"):
+        return value
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
 def free_port() -> int:
@@ -105,7 +113,11 @@ class LocalPostgres:
         return self.base_dir
 
     def dsn(self, dbname: str = "postgres", user: str = SUPERUSER) -> str:
-        return f"host={self.socket_dir} port={self.port} dbname={dbname} user={user}"
+        return " ".join(
+            f"{key}={quote_dsn(str(value))}"
+            for key, value in (("host", self.socket_dir), ("port", self.port),
+                               ("dbname", dbname), ("user", user))
+        )  # fmt: skip
 
     def server_env(self) -> dict[str, str]:
         env = {
@@ -129,11 +141,16 @@ class LocalPostgres:
             where = f"\nserver log: {self.log_file}" if self.log_file.exists() else ""
             raise PostgresError(f"{program} failed ({done.returncode}): {output}{where}")
 
-    def init(self) -> None:
-        self.base_dir.mkdir(parents=True, exist_ok=True)
+    def _prepare_base_dir(self) -> None:
+        if self.base_dir.is_dir():
+            return
+        self.base_dir.mkdir(parents=True)
         self.base_dir.chmod(0o700)  # it holds the socket: whoever enters may connect
         if os.geteuid() == 0:
             shutil.chown(self.base_dir, SERVER_USER)
+
+    def init(self) -> None:
+        self._prepare_base_dir()
         self._run(
             str(self.bindir / "initdb"),
             "-D",
@@ -171,8 +188,8 @@ class LocalPostgres:
         if self.hba is not None:
             self._write_hba()
         settings = (
-            f"-p {self.port} -k {self.socket_dir} -c listen_addresses='{self.listen}' "
-            "-c max_connections=40"
+            f"-p {self.port} -k {shlex.quote(str(self.socket_dir))} "
+            f"-c listen_addresses='{self.listen}' -c max_connections=40"
         )
         if not self.durable:
             settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -192,11 +209,8 @@ class LocalPostgres:
         )
 
     def _write_hba(self) -> None:
-        path = self.data_dir / "pg_hba.conf"
-        path.write_text("# Written by agentcore-fdw.\n" + "\n".join(self.hba) + "\n")
-        if os.geteuid() == 0:
-            shutil.chown(path, SERVER_USER)
-        path.chmod(0o600)
+        lines = ["# Written by agentcore-fdw.", *self.hba]
+        self.write_as_server_user(self.data_dir / "pg_hba.conf", ("\n".join(lines) + "\n").encode())
 
     def running(self) -> bool:
         if not (self.data_dir / "postmaster.pid").exists():
@@ -229,15 +243,31 @@ class LocalPostgres:
             ("AWS_SHARED_CREDENTIALS_FILE", "credentials"),
         ):
             source = Path(os.environ.get(variable) or home / name)
-            if not source.is_file():
-                continue
             target = self.base_dir / "aws" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            for path in (target.parent, target):
-                shutil.chown(path, SERVER_USER)
-            target.chmod(0o600)
-            self.extra_env[variable] = str(target)
+            content = source.read_bytes() if source.is_file() else b""
+            self.write_as_server_user(target, content)  # empty: no stale copy survives
+            if content:
+                self.extra_env[variable] = str(target)
+
+    def write_as_server_user(self, path: Path, content: bytes) -> None:
+        """Write a file of the cluster's, readable by the server's user alone.
+
+        As root, the writing is done by that user: root never writes inside a tree that
+        user owns, where a planted symlink could turn root's write into theirs.
+        """
+        self._prepare_base_dir()
+        if os.geteuid() != 0:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
+                f.write(content)
+            return
+        script = 'umask 077 && mkdir -p "$(dirname "$1")" && cat > "$1"'
+        done = subprocess.run(
+            ["runuser", "-u", SERVER_USER, "--", "sh", "-c", script, "sh", str(path)],
+            input=content, capture_output=True,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise PostgresError(f"could not write {path}: {done.stderr.decode().strip()}")
 
     def log(self) -> str:
         return self.log_file.read_text(errors="replace") if self.log_file.exists() else ""

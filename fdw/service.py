@@ -74,9 +74,16 @@ class Instance:
         return "demo" if self.demo else "service"
 
     def state(self) -> State:
-        if self.state_file.exists():
+        if not self.state_file.exists():
+            return State(demo=self.demo)
+        try:
             return State(**json.loads(self.state_file.read_text()))
-        return State(demo=self.demo)
+        except (ValueError, TypeError) as exc:
+            raise ServiceError(
+                f"{self.state_file} is damaged ({exc})",
+                hint="stop any PostgreSQL still running from that directory, then remove the "
+                "file: a new one, with a new password, is written at the next start",
+            ) from exc
 
     def save(self, state: State) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -116,12 +123,6 @@ class Instance:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.directory.chmod(0o755)  # the server's user must reach its cluster inside
         server = self.postgres(state)
-        if self.demo:
-            demo_options, demo_env = self._start_demo(state)
-            options = dict(demo_options, **options)
-            server.extra_env.update(demo_env)
-        else:
-            server.share_aws_config()
         server.hba = [
             "local all all trust",  # the socket directory is the server user's alone
             "host all all 127.0.0.1/32 scram-sha-256",
@@ -132,11 +133,18 @@ class Instance:
                 "host all all 0.0.0.0/0 scram-sha-256",
                 "host all all ::/0 scram-sha-256",
             ]
-        server.start()
         try:
+            if self.demo:
+                demo_options, demo_env = self._start_demo(state)
+                options = dict(demo_options, **options)
+                server.extra_env.update(demo_env)
+            else:
+                server.share_aws_config()
+            server.start()
             self._prepare_database(server, state, options)
         except BaseException:
-            self.stop()
+            server.stop()
+            self._stop_demo(state)
             raise
         self.save(state)
         return state
@@ -201,12 +209,24 @@ class Instance:
         was_running = self.running()
         self.postgres(state).stop()
         if state.demo_pid:
+            self._stop_demo(state)
+            self.save(state)
+        return was_running
+
+    def _stop_demo(self, state: State) -> None:
+        """Stop the demo's moto server, if that process is still ours (a pid is reused)."""
+        if state.demo_pid and self._is_demo_process(state.demo_pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(state.demo_pid, signal.SIGTERM)
-            state.demo_pid = 0
-            if self.state_file.exists():
-                self.save(state)
-        return was_running
+        state.demo_pid = 0
+
+    def _is_demo_process(self, pid: int) -> bool:
+        try:
+            arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            return False
+        directory = str(self.directory / "aws").encode()
+        return b"agentcore_fdw.demo" in arguments and directory in arguments
 
 
 def instances(home: Path) -> list[Instance]:

@@ -46,6 +46,11 @@ def test_compose_builds_the_image_and_passes_aws_credentials():
     environment = service["environment"]
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
         assert name in environment  # passed through from the shell, unset when unset there
+    # Every variable the init script reads is passed through.
+    script = INIT_SCRIPT.read_text()
+    options = re.search(r"for option in ([a-z_ ]+); do", script).group(1).split()
+    for name in ["AGENTCORE_ENGINE"] + [f"AGENTCORE_{o.upper()}" for o in options]:
+        assert name in environment, name
     assert "${HOME}/.aws:/var/lib/postgresql/.aws:ro" in service["volumes"]
 
 
