@@ -137,9 +137,9 @@ def test_the_installer_follows_the_psql_manifest(engine_name):
     assert len(names) == len(set(names)) == 11
 
 
-def test_a_bad_option_is_a_clean_error(empty_database):
+def test_a_bad_option_is_a_clean_error(empty_database, engine):
     done = agentcore_fdw(
-        "install", "--dsn", empty_database, "--engine", "plpython",
+        "install", "--dsn", empty_database, "--engine", engine,
         "--option", "regions=mars-north-7",
     )  # fmt: skip
     assert done.returncode == 1
