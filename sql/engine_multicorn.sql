@@ -7,6 +7,11 @@ DO $$ BEGIN
     IF NOT EXISTS (SELECT FROM pg_foreign_server WHERE srvname = 'agentcore') THEN
         CREATE SERVER agentcore FOREIGN DATA WRAPPER multicorn
             OPTIONS (wrapper 'agentcore_fdw.engines.foreign_tables.AgentCoreForeignDataWrapper');
+    ELSIF EXISTS (SELECT FROM pg_foreign_server s
+                  JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw
+                  WHERE s.srvname = 'agentcore' AND w.fdwname = 'multicorn') THEN
+        -- An older install may name the wrapper class by another path.
+        ALTER SERVER agentcore OPTIONS (SET wrapper 'agentcore_fdw.engines.foreign_tables.AgentCoreForeignDataWrapper');
     END IF;
 END $$;
 

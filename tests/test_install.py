@@ -129,6 +129,22 @@ def test_changing_engine_keeps_the_options(empty_database, engines):
         assert conn.execute("SELECT count(*) FROM agentcore.control_history").fetchone() == (1,)
 
 
+def test_reinstalling_names_the_current_wrapper_class(empty_database, engines):
+    skip_unless_available("multicorn", engines)
+    assert (
+        agentcore_fdw("install", "--dsn", empty_database, "--engine", "multicorn").returncode == 0
+    )
+    with psycopg.connect(empty_database) as conn:  # as an install of an older version left it
+        conn.execute(
+            "ALTER SERVER agentcore OPTIONS (SET wrapper 'multicorn.testfdw.TestForeignDataWrapper')"
+        )
+    assert (
+        agentcore_fdw("install", "--dsn", empty_database, "--engine", "multicorn").returncode == 0
+    )
+    (servers,) = objects(empty_database)["servers"]
+    assert f"wrapper={MULTICORN_WRAPPER}" in servers[1]
+
+
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_the_installer_follows_the_psql_manifest(engine_name):
     names = [path.relative_to(sql_dir()).as_posix() for path in install_files(engine_name)]
