@@ -131,16 +131,12 @@ def test_changing_engine_keeps_the_options(empty_database, engines):
 
 def test_reinstalling_names_the_current_wrapper_class(empty_database, engines):
     skip_unless_available("multicorn", engines)
-    assert (
-        agentcore_fdw("install", "--dsn", empty_database, "--engine", "multicorn").returncode == 0
-    )
-    with psycopg.connect(empty_database) as conn:  # as an install of an older version left it
-        conn.execute(
-            "ALTER SERVER agentcore OPTIONS (SET wrapper 'multicorn.testfdw.TestForeignDataWrapper')"
-        )
-    assert (
-        agentcore_fdw("install", "--dsn", empty_database, "--engine", "multicorn").returncode == 0
-    )
+    install = ("install", "--dsn", empty_database, "--engine", "multicorn")
+    assert agentcore_fdw(*install).returncode == 0
+    old = "multicorn.testfdw.TestForeignDataWrapper"  # as an install of an older version left it
+    with psycopg.connect(empty_database) as conn:
+        conn.execute(f"ALTER SERVER agentcore OPTIONS (SET wrapper '{old}')")
+    assert agentcore_fdw(*install).returncode == 0
     (servers,) = objects(empty_database)["servers"]
     assert f"wrapper={MULTICORN_WRAPPER}" in servers[1]
 
