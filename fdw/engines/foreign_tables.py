@@ -100,16 +100,17 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
             return max(1, len(request.keys))
         if request.keys is not None:
             return max(1, len(request.keys) * ROWS_PER_KEY.get(name, 5))
-        regions = len(request.regions or self.configured_regions())
+        regions = len(request.regions) if request.regions else self.configured_regions()
         accounts = len(request.accounts or parse_options(self.server_options).profiles)
         per_scope = _observed_rows.get(name, ROWS_PER_SCOPE[name])
         return max(1, regions * accounts * per_scope)
 
-    def configured_regions(self) -> tuple[str, ...] | frozenset[str]:
+    def configured_regions(self) -> int:
+        """How many regions the settings name (one: the credential chain's, when none)."""
         settings = parse_options(self.server_options)
         if settings.all_regions:
-            return offered_regions(self.table.service)
-        return settings.regions or ("the credential chain's",)
+            return len(offered_regions(self.table.service))
+        return len(settings.regions or (None,))
 
     def width(self, columns: Iterable[str]) -> int:
         return sum(WIDTHS.get(self.table.column(name).type, 40) for name in columns) or 8
@@ -162,7 +163,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
 
     def _observe(self, rows: int) -> None:
         profiles = parse_options(self.server_options).profiles
-        scopes_read = len(self.configured_regions()) * len(profiles)
+        scopes_read = self.configured_regions() * len(profiles)
         _observed_rows[self.table.name] = max(1, rows // scopes_read)
 
     # IMPORT FOREIGN SCHEMA agentcore FROM SERVER agentcore INTO agentcore
