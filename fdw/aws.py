@@ -187,6 +187,7 @@ class AwsContext:
         self._client_factory = client_factory or self._make_client
         self._clients: dict[tuple[str | None, str, str], Any] = {}
         self._accounts: dict[str | None, str] = {}
+        self._enabled: dict[str | None, frozenset[str]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -248,6 +249,12 @@ class AwsContext:
         return sorted(offered_regions(service) & self._enabled_regions(credentials))
 
     def _enabled_regions(self, credentials: CredentialSet) -> frozenset[str]:
+        """The account's enabled regions, asked once per credential set, as its account is."""
+        if credentials.profile not in self._enabled:
+            self._enabled[credentials.profile] = self._describe_regions(credentials)
+        return self._enabled[credentials.profile]
+
+    def _describe_regions(self, credentials: CredentialSet) -> frozenset[str]:
         region = self._home_region(credentials)
         ec2 = self.client(credentials, "ec2", region)
         try:

@@ -64,6 +64,11 @@ class Request:
         )
 
     @property
+    def unfiltered(self) -> bool:
+        """No filter narrowed it: it reads everything the settings name."""
+        return self.regions is None and self.accounts is None and self.keys is None
+
+    @property
     def empty(self) -> bool:
         return any(
             part is not None and not part for part in (self.regions, self.accounts, self.keys)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..aws import AwsContext
 from ..options import Settings, parse_options
-from ..scan import ScanResult, scan
+from ..scan import EVERYTHING, ScanResult, scan
 from ..table import JSONB, Request, Table
 
 SERVER_NAME = "agentcore"
@@ -41,7 +41,7 @@ def scan_once(
     table: Table,
     options: Mapping[str, str],
     transaction: Hashable,
-    request: Request = Request(),  # noqa: B008 (frozen, so a shared default is safe)
+    request: Request = EVERYTHING,
 ) -> ScanResult:
     """Scan `table`, or reuse this transaction's scan of it with the same options and filters."""
     global _transaction

@@ -152,7 +152,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
             fail(str(exc), exc.hint)
         except ScanCancelled as exc:
             fail(str(exc))
-        if request.narrowed(Request(with_details=False)) == Request(with_details=False):
+        if request.unfiltered:
             self._observe(len(result.rows))  # a full scan: remember its size for planning
         summary = warning_summary(self.table, result)
         if summary and not cancel_requested():
