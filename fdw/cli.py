@@ -200,12 +200,16 @@ def ensure_service(home: Path, demo: bool) -> Instance:
     """The running instance, or one started for this command: the demo when asked for, or
     when no AWS credentials are configured."""
     running = running_instance(home)
-    if running is not None and (demo or not running.demo):
-        refuse_other_instance(home, Instance(home, demo))
-        return running
-    if running is not None and not aws_credentials_configured():
-        return running  # the demo, as when it was started for want of credentials
     if running is not None:
+        if running.demo == demo:
+            return running
+        if demo:
+            raise CommandError(
+                f"the {running.name} is running; only one runs at a time",
+                hint="agentcore-fdw service stop, then try again",
+            )
+        if not aws_credentials_configured():
+            return running  # the demo, as when it was started for want of credentials
         raise CommandError(
             "the demo is running, not the service on your AWS",
             hint="agentcore-fdw service stop, then try again (or add --demo)",
@@ -218,10 +222,8 @@ def ensure_service(home: Path, demo: bool) -> Instance:
         )
         demo = True
     instance = Instance(home, demo)
-    refuse_other_instance(home, instance)
-    if not instance.running():
-        with progress(f"starting the agentcore-fdw {instance.name}"):
-            instance.start(None, None, {})
+    with progress(f"starting the agentcore-fdw {instance.name}"):
+        instance.start(None, None, {})
     return instance
 
 
