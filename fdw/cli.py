@@ -13,7 +13,7 @@ from . import __version__
 from .install import ENGINES, InstallError, install, parse_option_arguments, uninstall
 from .local_postgres import PostgresError
 from .output import FORMATS as QUERY_FORMATS
-from .output import progress, render
+from .output import progress, render, terminal_lines
 from .report import DEMO_BANNER, FAILING, Report, known_controls, write
 from .report import FORMATS as REPORT_FORMATS
 from .report import render as render_report
@@ -131,9 +131,9 @@ def report_error(exc: Exception) -> None:
     diag = getattr(exc, "diag", None)
     message = (diag.message_primary if diag and diag.message_primary else str(exc)).strip()
     hint = diag.message_hint if diag else getattr(exc, "hint", None)
-    print(f"agentcore-fdw: error: {message}", file=sys.stderr)
+    print(f"agentcore-fdw: error: {terminal_lines(message)}", file=sys.stderr)
     if hint:
-        print(f"hint: {hint}", file=sys.stderr)
+        print(f"hint: {terminal_lines(hint)}", file=sys.stderr)
 
 
 # service start | stop | status | restart
@@ -259,7 +259,7 @@ def query_command(home: Path, args) -> int:
             sys.stdout.write(render(columns, cursor.fetchall(), args.output))
     finally:
         for warning in warnings:
-            print(f"WARNING: {warning}", file=sys.stderr)
+            print(f"WARNING: {terminal_lines(warning)}", file=sys.stderr)
     return 0
 
 
@@ -304,7 +304,7 @@ def check_command(home: Path, args) -> int:
         banner(in_band=False)
     if warnings and args.output == "csv":
         for warning in warnings:
-            print(f"WARNING: {warning}", file=sys.stderr)
+            print(f"WARNING: {terminal_lines(warning)}", file=sys.stderr)
     write(render_report(report, args.output), args.output_file)
     if args.save:
         print(f"agentcore-fdw: saved {saved} results to agentcore.control_history", file=sys.stderr)

@@ -1,11 +1,19 @@
 """Rows printed for people (an aligned table) and for programs (CSV, JSON, JSON lines), and
-the progress line a terminal shows while a scan takes its time."""
+the progress line a terminal shows while a scan takes its time.
+
+Cells carry whatever AWS strings hold, so every output is safe to open: a table shows each
+control character as a visible `\\xNN` escape (`terminal_safe`), a CSV cell that a spreadsheet
+would read as a formula gets a leading `'` (`csv_safe`), and JSON is exact (json.dumps escapes).
+The report (report.py) writes its tables and CSV through here too.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import numbers
+import re
 import sys
 import threading
 import time
@@ -15,20 +23,23 @@ from typing import Any, TextIO
 
 FORMATS = ("table", "csv", "json", "jsonl")
 PROGRESS_AFTER_SECONDS = 0.5
+# C0 (newline, tab and ESC among them), DEL and C1: what a terminal would act on, not show.
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+# OWASP's CSV injection rule: a cell starting with one of these may be read as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], output: str = "table") -> str:
     if output == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[_text(value) for value in row] for row in rows])
-        return buffer.getvalue()
+        lines = [[csv_safe(name) for name in columns]]
+        lines += [[csv_cell(value) for value in row] for row in rows]
+        return "".join(map(_csv_line, lines))
     if output == "json":
         return json.dumps([dict(zip(columns, row)) for row in rows], default=str, indent=2) + "\n"
     if output == "jsonl":
         return "".join(json.dumps(dict(zip(columns, row)), default=str) + "\n" for row in rows)
-    cells = [[_text(value) for value in row] for row in rows]
+    columns = [terminal_safe(name) for name in columns]
+    cells = [[terminal_safe(_text(value)) for value in row] for row in rows]
     widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(columns)]
     lines = ["  ".join(name.ljust(width) for name, width in zip(columns, widths)).rstrip()]
     lines.append("  ".join("-" * width for width in widths))
@@ -36,6 +47,38 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], output: str = 
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells
     ]
     return "\n".join(lines) + "\n"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with each control character shown as `\\xNN`, so no escape sequence reaches a
+    terminal and a cell stays on one line."""
+    return CONTROL_CHARACTERS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def terminal_lines(text: str) -> str:
+    """`text` for a terminal, its lines kept: each line through terminal_safe."""
+    return "\n".join(terminal_safe(line) for line in text.splitlines())
+
+
+def csv_safe(text: str) -> str:
+    """`text`, with a leading `'` when a spreadsheet would take it for a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell: a number is written as it is (`-5` stays a number); any text may be a formula."""
+    if isinstance(value, numbers.Number):
+        return _text(value)
+    return csv_safe(_text(value))
+
+
+def _csv_line(cells: list[str]) -> str:
+    """One CSV row ending in "\\n". Written with "\\r\\n" so that a cell holding a carriage
+    return is quoted (the writer quotes the terminator's characters only, and spreadsheets and
+    csv readers end a row at a bare "\\r": the rest of the cell would start a row of its own)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()[:-2] + "\n"
 
 
 def _text(value: Any) -> str:

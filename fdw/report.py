@@ -2,14 +2,14 @@
 
 A Report is built from rows of agentcore.control_results; `render` writes it as a table for
 a terminal, CSV (the findings), JSON, Markdown, or one self-contained HTML page (inline CSS
-and SVG, nothing fetched from the network).
+and SVG, nothing fetched from the network). What AWS wrote reaches every format escaped: HTML
+entities in Markdown and HTML, visible escapes for control characters in the table and in
+Markdown, no formula in CSV (output.py owns the control-character and CSV rules).
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .output import render as render_rows
+from .output import terminal_lines, terminal_safe
 
 FORMATS = ("table", "csv", "json", "html", "markdown")
 STATUSES = ("ok", "alarm", "error", "skip")
@@ -105,7 +106,8 @@ def _table(report: Report) -> str:
     parts.append(f"AgentCore compliance report, {report.generated_at:%Y-%m-%d %H:%M} UTC\n")
     parts.append(_summary_line(report) + "\n\n")
     if report.warnings:
-        parts.append(INCOMPLETE + "\n" + "\n".join(report.warnings) + "\n\n")
+        lines = [terminal_lines(warning) for warning in report.warnings]
+        parts.append(INCOMPLETE + "\n" + "\n".join(lines) + "\n\n")
     for title, keys in (
         ("By control", ("control_id",)),
         ("By account and region", ("account_id", "region")),
@@ -128,23 +130,30 @@ def _table(report: Report) -> str:
 
 
 def _csv(report: Report) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows([[row[c] for c in COLUMNS] for row in report.findings])
-    return buffer.getvalue()
+    return render_rows(COLUMNS, [[row[c] for c in COLUMNS] for row in report.findings], "csv")
 
 
 def _json(report: Report) -> str:
     return json.dumps(report.as_dict(), indent=2, default=str) + "\n"
 
 
+def _md_text(line: str) -> str:
+    """A line that Markdown shows as it is: no HTML tag or entity of its own, no link or
+    image (`![](https://...)` would fetch from the network), and no control character for a
+    terminal that shows the file."""
+    text = html.escape(line, quote=False).replace("[", "\\[").replace("]", "\\]")
+    return terminal_safe(text)
+
+
 def _md_cell(value) -> str:
-    return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
+    """One table cell, on one line (CommonMark also ends a line at a lone carriage return)."""
+    text = str("" if value is None else value)
+    text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return _md_text(text).replace("|", "\\|")
 
 
 def _md_table(columns: tuple, rows: list[list]) -> str:
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines = ["| " + " | ".join(_md_cell(c) for c in columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(_md_cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
@@ -154,7 +163,9 @@ def _markdown(report: Report) -> str:
     parts.append("# AgentCore compliance report\n\n")
     parts.append(f"{report.generated_at:%Y-%m-%d %H:%M} UTC: {_summary_line(report)}\n\n")
     if report.warnings:
-        quoted = "\n".join(f"> {line}" for w in report.warnings for line in w.splitlines())
+        quoted = "\n".join(
+            f"> {_md_text(line)}" for w in report.warnings for line in w.splitlines()
+        )
         parts.append(f"> **{INCOMPLETE}**\n{quoted}\n\n")
     parts.append("## By control\n\n")
     keys = ("control_id",) + STATUSES
