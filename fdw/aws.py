@@ -7,14 +7,21 @@ this region, ignored by the user, a real failure). Nothing here knows PostgreSQL
 
 from __future__ import annotations
 
+import contextlib
+import json
+import socket
+import sys
 import threading
 import time
+import traceback
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import __version__
-from .options import OptionError, Settings
+from .answers import MALFORMED, MalformedResponse, check_identity, items_of
+from .options import UNEXPECTED, OptionError, Settings, is_error_code
 
 # botocore's endpoint data does not list AgentCore's regions (the service resolves its
 # endpoints by rules), so the regions where AgentCore Runtime is offered are kept here,
@@ -56,6 +63,10 @@ CREDENTIALS_HINT = (
 )
 NOT_FOUND_CODES = frozenset({"ResourceNotFoundException", "NotFoundException"})
 CONTEXT_MAX_AGE_SECONDS = 600
+# A request whose answer timed out is tried this often at most, whatever max_attempts says:
+# an endpoint that accepted the connection and went silent twice is not going to answer.
+TIMED_OUT_ATTEMPTS = 2
+JSON_PROTOCOLS = frozenset({"json", "rest-json"})
 
 
 class AwsError(Exception):
@@ -84,6 +95,11 @@ class AwsError(Exception):
     def hint(self) -> str:
         if self._hint:
             return self._hint
+        if not is_error_code(self.code):
+            return (
+                "this is not an AWS error but one agentcore-fdw met while reading the answer; "
+                "it cannot be ignored: please report it with this message"
+            )
         return (
             f"to skip what fails with {self.code} instead of failing the query, add it to "
             "the server option ignore_error_codes"
@@ -91,22 +107,80 @@ class AwsError(Exception):
 
 
 def error_code(exc: BaseException) -> str:
-    """The AWS error code of a botocore exception, or the exception's class name."""
+    """The AWS error code of a failure: AWS's own, the HTTP status of an answer that named
+    none (a proxy's bare 429), MalformedResponse, botocore's class name (ReadTimeoutError),
+    or UnexpectedError for any other Python exception."""
+    from botocore.exceptions import BotoCoreError
+    from botocore.parsers import ResponseParserError
+
     response = getattr(exc, "response", None)
     if isinstance(response, dict):
         code = response.get("Error", {}).get("Code")
         if code:
             return str(code)
-    return type(exc).__name__
+        status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        if status:
+            return str(status)
+    if isinstance(exc, (ResponseParserError, UnicodeDecodeError)) or _raised_parsing(exc):
+        return MALFORMED
+    if isinstance(exc, BotoCoreError):
+        return type(exc).__name__
+    return UNEXPECTED
 
 
-def error_message(exc: BaseException) -> str:
+def _raised_parsing(exc: BaseException) -> bool:
+    """Whether botocore raised `exc` while parsing an answer (a timestamp that is no date,
+    an object where a list belongs): the answer is malformed."""
+    return any(
+        frame.filename.endswith("botocore/parsers.py")
+        for frame in traceback.extract_tb(exc.__traceback__)
+    )
+
+
+def answered(exc: BaseException) -> bool:
+    """Whether AWS, or something in its place, answered: with an error, or malformed."""
+    return hasattr(exc, "response") or error_code(exc) == MALFORMED
+
+
+def error_message(exc: BaseException, settings: Settings | None = None) -> str:
+    from botocore.exceptions import ConnectTimeoutError, ReadTimeoutError
+
+    settings = settings or Settings()
+    if isinstance(exc, ReadTimeoutError):
+        attempts = min(TIMED_OUT_ATTEMPTS, settings.max_attempts)
+        return (
+            f"no answer within read_timeout = {settings.read_timeout} s, "
+            f"{attempts} attempt{'s' if attempts > 1 else ''}"
+        )
+    if isinstance(exc, ConnectTimeoutError):
+        return (
+            f"no connection within connect_timeout = {settings.connect_timeout} s, "
+            f"{settings.max_attempts} attempt{'s' if settings.max_attempts > 1 else ''}"
+        )
+    if _raised_parsing(exc):  # its text quotes the value it could not parse
+        return f"botocore could not parse the answer ({type(exc).__name__})"
+    if error_code(exc) == UNEXPECTED:
+        return f"{type(exc).__name__} {where_raised(exc)}"
     response = getattr(exc, "response", None)
     if isinstance(response, dict):
         message = response.get("Error", {}).get("Message")
         if message:
             return str(message)
     return str(exc) or type(exc).__name__
+
+
+def where_raised(exc: BaseException) -> str:
+    """`at module.py:123`: where in agentcore-fdw an unexpected exception was raised. Its
+    text is left out, since it may quote a value from the answer."""
+    frames = [
+        frame
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if "agentcore_fdw" in frame.filename or "/fdw/" in frame.filename
+    ]
+    if not frames:
+        return "outside agentcore-fdw"
+    last = frames[-1]
+    return f"at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
 
 
 def is_not_found(exc: BaseException) -> bool:
@@ -198,15 +272,21 @@ class AwsContext:
         from botocore.config import Config
 
         config = Config(
-            retries={"mode": "standard", "max_attempts": self.settings.max_attempts},
-            connect_timeout=10,
-            read_timeout=60,
+            # botocore's own max_attempts counts retries; total_max_attempts counts attempts.
+            retries={"mode": "standard", "total_max_attempts": self.settings.max_attempts},
+            connect_timeout=self.settings.connect_timeout,
+            read_timeout=self.settings.read_timeout,
             max_pool_connections=self.settings.max_concurrency,
             user_agent_extra=f"agentcore-fdw/{__version__}",
         )
-        return credentials.session.client(
+        client = credentials.session.client(
             service, region_name=region, endpoint_url=self.settings.endpoint_url, config=config
         )
+        events = client.meta.events
+        events.register_first("before-send", _stop_if_abandoned)
+        events.register_first("needs-retry", _retry_guard)
+        events.register("after-call", _require_json)
+        return client
 
     def client(self, credentials: CredentialSet, service: str, region: str) -> Any:
         # boto3 sessions are not thread-safe; clients are. Create under a lock, share after.
@@ -222,17 +302,19 @@ class AwsContext:
             region = self._home_region(credentials)
             sts = self.client(credentials, "sts", region)
             try:
-                identity = sts.get_caller_identity()
+                account = sts.get_caller_identity().get("Account")
+                if not (isinstance(account, str) and account.isdigit() and len(account) == 12):
+                    raise MalformedResponse("the answer has no 12-digit Account")
             except Exception as exc:  # botocore raises many classes; all mean "no account"
                 raise AwsError(
                     f"unknown ({credentials.label})",
                     region,
                     "GetCallerIdentity",
                     error_code(exc),
-                    error_message(exc),
+                    error_message(exc, self.settings),
                     hint=CREDENTIALS_HINT,
                 ) from exc
-            self._accounts[credentials.profile] = identity["Account"]
+            self._accounts[credentials.profile] = account
         return self._accounts[credentials.profile]
 
     def _home_region(self, credentials: CredentialSet) -> str:
@@ -258,23 +340,111 @@ class AwsContext:
         region = self._home_region(credentials)
         ec2 = self.client(credentials, "ec2", region)
         try:
-            answer = ec2.describe_regions(AllRegions=False)
+            regions = items_of(ec2.describe_regions(AllRegions=False), "Regions")
+            for item in regions:
+                check_identity(item, ("RegionName",), "a region")
         except Exception as exc:
             raise AwsError(
                 self.account_id(credentials),
                 region,
                 "DescribeRegions",
                 error_code(exc),
-                error_message(exc),
+                error_message(exc, self.settings),
                 hint="regions 'all' asks EC2 DescribeRegions for the account's enabled "
                 "regions: allow ec2:DescribeRegions, or name the regions",
             ) from exc
-        return frozenset(item["RegionName"] for item in answer["Regions"])
+        return frozenset(item["RegionName"] for item in regions)
 
-    def executor(self) -> ThreadPoolExecutor:
+    def executor(self, in_flight: InFlight) -> ThreadPoolExecutor:
         return ThreadPoolExecutor(
-            max_workers=self.settings.max_concurrency, thread_name_prefix="agentcore-fdw"
+            max_workers=self.settings.max_concurrency,
+            thread_name_prefix="agentcore-fdw",
+            initializer=in_flight.enlist,
         )
+
+
+# The requests of a scan that has ended (cancelled, or failed elsewhere) are abandoned. Inside
+# PostgreSQL this cannot wait for them: the server's Python runs only while a query runs Python
+# (PL/Python never lets go of the interpreter lock), so a thread left blocked on a socket stays
+# alive, frozen, until some later query. Abandoning therefore shuts down the sockets the scan's
+# threads opened, so that each blocked call returns at once and sends nothing more, and joins
+# those threads, for a bounded time, before the scan returns.
+
+ABANDON_WAIT_SECONDS = 2.0
+_current = threading.local()
+_sockets_lock = threading.Lock()
+_pool_sockets: weakref.WeakSet = weakref.WeakSet()  # sockets opened by a scan's threads
+
+
+class ScanAbandoned(Exception):
+    """The scan this request was made for has ended."""
+
+
+class InFlight:
+    """One scan's pool threads and the switch that abandons what they are doing."""
+
+    def __init__(self) -> None:
+        self.abandoned = False
+        self.threads: set[threading.Thread] = set()
+
+    def enlist(self) -> None:
+        """The initializer of each pool thread: it works for this scan alone."""
+        _current.scan = self
+        self.threads.add(threading.current_thread())
+
+    def abandon(self) -> None:
+        self.abandoned = True
+        with _sockets_lock:
+            sockets = list(_pool_sockets)
+        for sock in sockets:
+            with contextlib.suppress(OSError):  # closed already, or never connected
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def join(self, seconds: float = ABANDON_WAIT_SECONDS) -> None:
+        deadline = time.monotonic() + seconds
+        for thread in list(self.threads):
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+
+def _track_sockets(event: str, args: tuple) -> None:
+    if event == "socket.connect" and getattr(_current, "scan", None) is not None:
+        with _sockets_lock:
+            _pool_sockets.add(args[0])
+
+
+sys.addaudithook(_track_sockets)
+
+
+def _stop_if_abandoned(**_: Any) -> None:
+    scan = getattr(_current, "scan", None)
+    if scan is not None and scan.abandoned:
+        raise ScanAbandoned()
+
+
+def _retry_guard(attempts: int, caught_exception: BaseException | None = None, **_: Any) -> None:
+    from botocore.exceptions import ReadTimeoutError
+
+    _stop_if_abandoned()
+    if isinstance(caught_exception, ReadTimeoutError) and attempts >= TIMED_OUT_ATTEMPTS:
+        raise caught_exception
+
+
+def _require_json(http_response: Any, model: Any, **_: Any) -> None:
+    """A 2xx answer of a JSON API must be JSON: botocore reads an HTML page as {}."""
+    if model.service_model.protocol not in JSON_PROTOCOLS or http_response is None:
+        return
+    if getattr(http_response, "raw", None) is None or not 200 <= http_response.status_code < 300:
+        return
+    body = http_response.content
+    if not body:
+        return
+    try:
+        json.loads(body)
+    except ValueError:
+        kind = http_response.headers.get("Content-Type") or "no Content-Type"
+        raise MalformedResponse(
+            f"the answer is not JSON ({kind}, {len(body)} bytes)", model.name
+        ) from None
 
 
 @dataclass(frozen=True)

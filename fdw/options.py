@@ -27,12 +27,22 @@ OPTION_HELP = {
     "endpoint_url": "an http(s) URL that replaces every AWS endpoint (LocalStack, a moto server)",
     "max_concurrency": "how many AWS requests may run at once, 1 to 64 (default 8)",
     "max_attempts": "attempts per AWS request, with backoff on throttling, 1 to 20 (default 5)",
-    "ignore_error_codes": "comma-separated AWS error codes that skip a region or a detail "
-    "instead of failing the query, e.g. AccessDeniedException",
+    "connect_timeout": "seconds to wait for a connection to an AWS endpoint, 1 to 60 (default 5)",
+    "read_timeout": "seconds to wait for an AWS answer, 1 to 300 (default 15); a request "
+    "that times out is tried once more, then fails",
+    "ignore_error_codes": "comma-separated AWS error codes (or HTTP statuses such as 429) that "
+    "skip a region or a detail instead of failing the query, e.g. AccessDeniedException",
 }
 
 DEFAULT_MAX_CONCURRENCY = 8
 DEFAULT_MAX_ATTEMPTS = 5
+DEFAULT_CONNECT_TIMEOUT = 5
+DEFAULT_READ_TIMEOUT = 15
+# An AWS error code is a word (AccessDeniedException, Throttling, InternalFailure); an answer
+# with a status but no code (a proxy's bare 429) is known by its HTTP status.
+ERROR_CODE = re.compile(r"[A-Za-z][A-Za-z0-9.]*|[45][0-9][0-9]")
+# What a Python exception that is neither AWS's nor botocore's is reported as: never ignorable.
+UNEXPECTED = "UnexpectedError"
 
 
 class OptionError(ValueError):
@@ -53,6 +63,8 @@ class Settings:
     endpoint_url: str | None = None
     max_concurrency: int = DEFAULT_MAX_CONCURRENCY
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    connect_timeout: int = DEFAULT_CONNECT_TIMEOUT
+    read_timeout: int = DEFAULT_READ_TIMEOUT
     ignore_error_codes: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -81,16 +93,24 @@ def parse_options(options: Mapping[str, str]) -> Settings:
         )
     if "max_attempts" in options:
         settings["max_attempts"] = _parse_int("max_attempts", options["max_attempts"], 1, 20)
+    for option, highest in (("connect_timeout", 60), ("read_timeout", 300)):
+        if option in options:
+            settings[option] = _parse_int(option, options[option], 1, highest)
     if "ignore_error_codes" in options:
         codes = _split_list("ignore_error_codes", options["ignore_error_codes"])
         for code in codes:
-            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9.]*", code):
+            if not is_error_code(code):
                 raise OptionError(
-                    f"invalid value {code!r} in option ignore_error_codes: "
-                    "an AWS error code is a word such as AccessDeniedException"
+                    f"invalid value {code!r} in option ignore_error_codes: an AWS error code "
+                    "is a word such as AccessDeniedException, or an HTTP status from 400 to 599"
                 )
         settings["ignore_error_codes"] = frozenset(codes)
     return Settings(**settings)
+
+
+def is_error_code(text: str) -> bool:
+    """Whether ignore_error_codes can name `text`."""
+    return text != UNEXPECTED and ERROR_CODE.fullmatch(text) is not None
 
 
 def _split_list(option: str, value: str) -> tuple[str, ...]:
