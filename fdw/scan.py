@@ -13,17 +13,27 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .answers import (
+    MALFORMED,
+    MalformedResponse,
+    MalformedValue,
+    check_identity,
+    check_same_item,
+    storable,
+)
 from .aws import (
     AwsContext,
     AwsError,
+    InFlight,
     Scope,
+    answered,
     error_code,
     error_message,
     is_not_found,
     is_not_offered,
 )
-from .options import OptionError
-from .table import Request, Table
+from .options import OptionError, is_error_code
+from .table import RESPONSE_PROBLEMS, Column, Request, Table
 
 POLL_SECONDS = 0.2
 EVERYTHING = Request()
@@ -51,7 +61,8 @@ def scan(
     `listings`, when given, remembers each (table, account, region) list answer, so that
     scans sharing it list user pools once whether pools, clients or resource servers ask.
     `should_stop` is polled while AWS answers; when it says so, the scan raises
-    ScanCancelled at once, leaving requests in flight to finish on their own.
+    ScanCancelled at once. Requests in flight are abandoned: their sockets are shut down, they
+    make no further attempt or page, and the pool's threads end before the scan returns.
     """
     listings = {} if listings is None else listings
     return _Scan(table, aws, request, listings, should_stop or (lambda: False)).run()
@@ -89,13 +100,15 @@ class _Scan:
         self.with_details = request.with_details and table.get_detail is not None
         self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
         self.warnings: list[str] = []
-        self.pending: dict[Future, Callable[[Future], None]] = {}
+        # future -> (where it runs, what it asks AWS, what to do with the answer)
+        self.pending: dict[Future, tuple[Scope, str, Callable[[Future], None]]] = {}
         self.listed_for_keys: set[tuple[str, str]] = set()
+        self.in_flight = InFlight()
 
     def run(self) -> ScanResult:
         if self.request.empty:
             return ScanResult([])
-        pool = self.aws.executor()
+        pool = self.aws.executor(self.in_flight)
         try:
             self.pool = pool
             for scope in scopes(self.table, self.aws, self.request):
@@ -111,21 +124,45 @@ class _Scan:
                     raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
                 done, _ = wait(self.pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
                 for future in done:
-                    self.pending.pop(future)(future)
+                    self._settle(future, *self.pending.pop(future))
+            rows = [row for key in sorted(self.items) if (row := self._row(self.items[key]))]
         finally:
-            # On failure, requests already sent finish in the background; nothing waits.
-            pool.shutdown(wait=not self.pending, cancel_futures=True)
-        rows = [self._row(self.items[key]) for key in sorted(self.items)]
+            if self.pending:  # cancelled, or failed: abandon what is still in flight
+                self.in_flight.abandon()
+                pool.shutdown(wait=False, cancel_futures=True)
+                self.in_flight.join()
+            else:
+                pool.shutdown(wait=True)
         return ScanResult(rows, self.warnings)
 
-    def _submit(self, then: Callable[[Future], None], call: Callable, *args: Any) -> None:
-        self.pending[self.pool.submit(call, *args)] = then
+    def _submit(
+        self, scope: Scope, operation: str, then: Callable[[Future], None], call, *args
+    ) -> None:
+        self.pending[self.pool.submit(call, *args)] = (scope, operation, then)
+
+    def _settle(self, future: Future, scope: Scope, operation: str, then) -> None:
+        try:
+            then(future)
+        except (AwsError, OptionError, ScanCancelled):
+            raise
+        except Exception as exc:  # a defect of ours: name where, never let it pass as an answer
+            raise AwsError(
+                scope.account_id, scope.region, operation, error_code(exc), error_message(exc)
+            ) from exc
 
     def _by_key(self, scope: Scope, key: str, item_key: tuple) -> None:
         table = self.table
         if table.parent:  # the key names a parent: list this table under it
             self._list(scope, table, table.key_item(scope.client, key), item_key[2:])
             return
+
+        def looked_up() -> dict:
+            item = table.key_item(scope.client, key)
+            what = f"the {table.key_item_operation} answer"
+            check_identity(item, table.identity, what)
+            if table.column(table.key_column).value(item) != key:
+                raise MalformedResponse(f"{what} is about another item than {key}")
+            return item
 
         def then(future: Future) -> None:
             try:
@@ -135,7 +172,7 @@ class _Scan:
                     return
                 if self._not_offered(exc, scope):
                     return
-                if table.detail_error_column and hasattr(exc, "response"):
+                if table.detail_error_column and answered(exc):
                     # As in a full scan, an item whose details are denied is kept, with the
                     # error: find it by listing, then let its detail call fail again.
                     self._list_for_keys(scope)
@@ -144,7 +181,7 @@ class _Scan:
                 return
             self._keep(scope, item_key, item)
 
-        self._submit(then, table.key_item, scope.client, key)
+        self._submit(scope, table.key_item_operation, then, looked_up)
 
     def _list_for_keys(self, scope: Scope) -> None:
         if (scope.account_id, scope.region) in self.listed_for_keys:
@@ -158,7 +195,10 @@ class _Scan:
         remembered = (listed.name, scope.account_id, scope.region) if parent is None else None
 
         def listed_all() -> list[dict]:
-            return list(listed.list_items(scope.client, parent))
+            items = list(listed.list_items(scope.client, parent))
+            for item in items:
+                check_identity(item, listed.identity, f"an item of {listed.list_operation}")
+            return items
 
         def then(future: Future) -> None:
             try:
@@ -190,7 +230,7 @@ class _Scan:
             done.set_result(self.listings[remembered])
             then(done)
         else:
-            self._submit(then, listed_all)
+            self._submit(scope, listed.list_operation, then, listed_all)
 
     def _requested(self, scope: Scope, item: dict) -> tuple[tuple, dict | None]:
         """The sort key of a listed item the request names by key, or (_, None)."""
@@ -208,28 +248,37 @@ class _Scan:
 
     def _detail(self, scope: Scope, item_key: tuple) -> None:
         table = self.table
+        listed = self.items[item_key]
+
+        def detail() -> dict:
+            answer = table.get_detail(scope.client, listed)
+            what = f"the {table.detail_operation} answer"
+            check_identity(answer, table.identity, what)
+            check_same_item(listed, answer, table.identity, what)
+            return answer
 
         def then(future: Future) -> None:
             try:
-                detail = future.result()
+                answer = future.result()
             except Exception as exc:
                 if is_not_found(exc):  # deleted between the list and the detail call
                     del self.items[item_key]
                     return
                 code = error_code(exc)
-                if table.detail_error_column and hasattr(exc, "response"):
+                if table.detail_error_column and answered(exc):
                     self.items[item_key]["_detail_error"] = code
                     self.warnings.append(
-                        f"{table.detail_operation} failed with {code} in account "
-                        f"{scope.account_id}, region {scope.region}; the row is kept with "
+                        f"{table.detail_operation} failed with {code} for {self._label(listed)} "
+                        f"in account {scope.account_id}, region {scope.region}: "
+                        f"{error_message(exc, self.aws.settings)}; the row is kept with "
                         f"{table.detail_error_column} = {code}"
                     )
                     return
                 self._skip_or_fail(exc, scope, table.detail_operation, "no details for an item in")
                 return
-            self.items[item_key] = {**self.items[item_key], **detail}
+            self.items[item_key] = {**self.items[item_key], **answer}
 
-        self._submit(then, table.get_detail, scope.client, self.items[item_key])
+        self._submit(scope, table.detail_operation, then, detail)
 
     def _not_offered(self, exc: Exception, scope: Scope) -> bool:
         if not is_not_offered(exc, self.table.service, scope.region, self.aws.settings):
@@ -245,12 +294,63 @@ class _Scan:
     def _skip_or_fail(self, exc: Exception, scope: Scope, operation: str, skipped: str) -> None:
         code = error_code(exc)
         operation = getattr(exc, "operation_name", None) or operation
-        if code not in self.aws.settings.ignore_error_codes:
-            raise AwsError(scope.account_id, scope.region, operation, code, error_message(exc))
+        if not is_error_code(code) or code not in self.aws.settings.ignore_error_codes:
+            message = error_message(exc, self.aws.settings)
+            raise AwsError(scope.account_id, scope.region, operation, code, message) from exc
         self.warnings.append(
             f"{operation} failed with {code} (ignored by the server option ignore_error_codes): "
             f"{skipped} account {scope.account_id}, region {scope.region}"
         )
 
-    def _row(self, item: dict) -> dict[str, Any]:
-        return {column.name: column.value(item) for column in self.table.columns}
+    def _label(self, item: dict) -> str:
+        """How a message names an item: its identity, which every item has."""
+        name = self.table.identity[0]
+        return f"{name} {item.get(name)}"
+
+    def _row(self, item: dict) -> dict[str, Any] | None:
+        """The row of an item, each value as its column holds it and storable by PostgreSQL.
+
+        A malformed value is NULL and named in response_problems; where the table keeps rows
+        whose details failed, detail_error says MalformedResponse, and elsewhere the scan fails
+        (or, with MalformedResponse ignored, leaves the row out and says so).
+        """
+        row: dict[str, Any] = {}
+        problems: list[str] = []
+        malformed: list[Column] = []
+        for column in self.table.columns:
+            if column is RESPONSE_PROBLEMS:
+                continue
+            try:
+                value = column.value(item)
+            except MalformedValue as exc:
+                value = None
+                problems.append(f"{column.name} {exc}")
+                malformed.append(column)
+            value, repaired = storable(value)
+            if repaired:
+                problems.append(
+                    f"{column.name} held characters PostgreSQL cannot store, replaced with U+FFFD"
+                )
+            row[column.name] = value
+        row[RESPONSE_PROBLEMS.name] = problems or None
+        if malformed and not self._keep_malformed(item, row, problems, malformed):
+            return None
+        return row
+
+    def _keep_malformed(self, item, row, problems, malformed) -> bool:
+        table, where = self.table, item["_scope"]
+        operation = (
+            table.detail_operation if any(c.detail for c in malformed) else table.list_operation
+        )
+        what = f"{operation} answered malformed for {self._label(item)}: {'; '.join(problems)}"
+        if table.detail_error_column:
+            row[table.detail_error_column] = MALFORMED
+            self.warnings.append(
+                f"{what} (account {where['account_id']}, region {where['region']}); the row is "
+                f"kept with {table.detail_error_column} = {MALFORMED}"
+            )
+            return True
+        error = MalformedResponse(what, operation)
+        scope = Scope(None, where["account_id"], where["region"], None)
+        self._skip_or_fail(error, scope, operation, f"{self._label(item)} left out of")
+        return False

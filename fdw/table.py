@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Union
 
+from .answers import MalformedResponse, MalformedValue, items_of
+
 TEXT = "text"
 TEXT_ARRAY = "text[]"
 JSONB = "jsonb"
@@ -34,8 +36,27 @@ class Column:
     detail: bool = False
 
     def value(self, item: dict) -> Any:
-        raw = self.source(item) if callable(self.source) else dig(item, self.source)
+        """The column's value in `item`, or MalformedValue saying what is wrong with it."""
+        if not callable(self.source):
+            return normalize(dig(item, self.source), self.type)
+        try:
+            raw = self.source(item)
+        except MalformedValue:
+            raise
+        except (TypeError, KeyError, AttributeError, ValueError) as exc:
+            # A source function met an answer of a shape it does not expect.
+            raise MalformedValue(f"could not be read ({type(exc).__name__})") from exc
         return normalize(raw, self.type)
+
+
+RESPONSE_PROBLEMS = Column(
+    "response_problems",
+    TEXT_ARRAY,
+    "What was wrong with AWS's answer for this row, one entry per column: a malformed value "
+    "(the column is then NULL, and detail_error, where the table has one, is MalformedResponse), "
+    "or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.",
+    lambda item: None,  # filled in by the scan, from the other columns
+)
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,8 @@ COMMON_PUSHDOWN = {"region": by_region, "account_id": by_account}
 
 @dataclass(frozen=True)
 class Table:
+    """One table of the contract. Its columns end with response_problems, added here."""
+
     name: str
     description: str
     service: str  # the boto3 service: which client, and which regions
@@ -95,6 +118,9 @@ class Table:
     # (client, parent item or None) -> the items, every page of them.
     list_items: Callable[[Any, Any], Iterable[dict]]
     list_operation: str
+    # Members every listed item and every detail answer must carry as non-empty strings; a
+    # detail must also carry the values the listed item had. Otherwise: MalformedResponse.
+    identity: tuple[str, ...]
     # When set, items are listed once per item of this table's list (pools, then clients).
     parent: Table | None = None
     # (client, item) -> the detail answer. Raises botocore's errors.
@@ -114,6 +140,10 @@ class Table:
     pushdown: Mapping[str, Callable[[frozenset], Request]] = field(
         default_factory=lambda: dict(COMMON_PUSHDOWN)
     )
+
+    def __post_init__(self) -> None:
+        if RESPONSE_PROBLEMS not in self.columns:
+            object.__setattr__(self, "columns", self.columns + (RESPONSE_PROBLEMS,))
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -151,20 +181,37 @@ def dig(item: Any, dotted: str) -> Any:
 
 
 def normalize(value: Any, sql_type: str) -> Any:
+    """A value as its column's type holds it; MalformedValue when it is of another type.
+
+    Nothing is coerced: a null inside a list, a number where text belongs, or the string
+    "false" where a boolean belongs all mean the answer is not what the API promises.
+    """
     if value is None:
         return None
     if sql_type == TEXT_ARRAY:
-        return [str(element) for element in value if element is not None]
+        if not isinstance(value, list):
+            raise MalformedValue("is not a list")
+        if any(element is None for element in value):
+            raise MalformedValue("holds a null item")
+        if not all(isinstance(element, str) for element in value):
+            raise MalformedValue("holds an item that is not a string")
+        return list(value)
     if sql_type == TIMESTAMPTZ:
+        if not isinstance(value, datetime):
+            raise MalformedValue("is not a timestamp")
         if value.tzinfo is None:
             value = value.replace(tzinfo=timezone.utc)
         return value.astimezone(timezone.utc)
     if sql_type == BOOLEAN:
-        return bool(value)
+        if not isinstance(value, bool):
+            raise MalformedValue("is not a boolean")
+        return value
     if sql_type == BIGINT:
-        return int(value)
-    if sql_type == TEXT:
-        return value if isinstance(value, str) else str(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise MalformedValue("is not a whole number")
+        return value
+    if sql_type == TEXT and not isinstance(value, str):
+        raise MalformedValue("is not a string")
     return value
 
 
@@ -178,12 +225,14 @@ def paged(
     seen_tokens = set()
     while True:
         answer = call(**request)
-        yield from answer.get(items_key) or ()
+        yield from items_of(answer, items_key)
         token = answer.get(token_key)
         if not token:
             return
+        if not isinstance(token, str):
+            raise MalformedResponse(f"{token_key} is not a string")
         if token in seen_tokens:
-            raise RuntimeError(f"{items_key}: the service returned the same page token twice")
+            raise MalformedResponse(f"the service returned the same {token_key} twice")
         seen_tokens.add(token)
         request[token_key] = token
 

@@ -54,6 +54,7 @@ COMMENT ON COLUMN agentcore.agent_runtimes.request_header_allowlist IS 'Request 
 COMMENT ON COLUMN agentcore.agent_runtimes.workload_identity_arn IS 'The runtime''s workload identity.';
 COMMENT ON COLUMN agentcore.agent_runtimes.environment_variable_names IS 'Names of the runtime''s environment variables (never their values).';
 COMMENT ON COLUMN agentcore.agent_runtimes.detail_error IS 'NULL normally; the AWS error code when the runtime''s details could not be read, in which case every detail column is NULL.';
+COMMENT ON COLUMN agentcore.agent_runtimes.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 COMMENT ON FOREIGN TABLE agentcore.cognito_user_pools IS 'Amazon Cognito user pools, with the issuer and OIDC discovery URL an AgentCore authorizer uses to trust them.';
 COMMENT ON COLUMN agentcore.cognito_user_pools.account_id IS 'The AWS account ID.';
@@ -72,6 +73,7 @@ COMMENT ON COLUMN agentcore.cognito_user_pools.last_modified_at IS 'When it last
 COMMENT ON COLUMN agentcore.cognito_user_pools.estimated_number_of_users IS 'Cognito''s estimate of the pool''s users.';
 COMMENT ON COLUMN agentcore.cognito_user_pools.issuer IS 'The issuer (iss) of the pool''s tokens.';
 COMMENT ON COLUMN agentcore.cognito_user_pools.discovery_url IS 'The pool''s OIDC discovery URL, as an AgentCore authorizer names it.';
+COMMENT ON COLUMN agentcore.cognito_user_pools.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 COMMENT ON FOREIGN TABLE agentcore.cognito_user_pool_clients IS 'App clients of Amazon Cognito user pools: the client IDs an AgentCore authorizer can allow. Client secrets are never read out, only whether one exists.';
 COMMENT ON COLUMN agentcore.cognito_user_pool_clients.account_id IS 'The AWS account ID.';
@@ -86,6 +88,7 @@ COMMENT ON COLUMN agentcore.cognito_user_pool_clients.explicit_auth_flows IS 'Au
 COMMENT ON COLUMN agentcore.cognito_user_pool_clients.has_client_secret IS 'Whether the client has a secret (the secret itself is never read out).';
 COMMENT ON COLUMN agentcore.cognito_user_pool_clients.created_at IS 'When the client was created.';
 COMMENT ON COLUMN agentcore.cognito_user_pool_clients.last_modified_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.cognito_user_pool_clients.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 COMMENT ON FOREIGN TABLE agentcore.cognito_resource_servers IS 'Resource servers of Amazon Cognito user pools, with the full custom scopes (identifier/scope_name) they define.';
 COMMENT ON COLUMN agentcore.cognito_resource_servers.account_id IS 'The AWS account ID.';
@@ -94,3 +97,4 @@ COMMENT ON COLUMN agentcore.cognito_resource_servers.user_pool_id IS 'The pool t
 COMMENT ON COLUMN agentcore.cognito_resource_servers.identifier IS 'The resource server''s identifier.';
 COMMENT ON COLUMN agentcore.cognito_resource_servers.name IS 'The resource server''s name.';
 COMMENT ON COLUMN agentcore.cognito_resource_servers.scopes IS 'Full scope strings, identifier/scope_name.';
+COMMENT ON COLUMN agentcore.cognito_resource_servers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';

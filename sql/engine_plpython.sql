@@ -64,7 +64,8 @@ RETURNS TABLE (
     request_header_allowlist text[],
     workload_identity_arn text,
     environment_variable_names text[],
-    detail_error text
+    detail_error text,
+    response_problems text[]
 )
 LANGUAGE plpython3u VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog
@@ -104,6 +105,7 @@ COMMENT ON COLUMN agentcore.agent_runtimes.request_header_allowlist IS 'Request 
 COMMENT ON COLUMN agentcore.agent_runtimes.workload_identity_arn IS 'The runtime''s workload identity.';
 COMMENT ON COLUMN agentcore.agent_runtimes.environment_variable_names IS 'Names of the runtime''s environment variables (never their values).';
 COMMENT ON COLUMN agentcore.agent_runtimes.detail_error IS 'NULL normally; the AWS error code when the runtime''s details could not be read, in which case every detail column is NULL.';
+COMMENT ON COLUMN agentcore.agent_runtimes.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 CREATE OR REPLACE FUNCTION agentcore_plpython.cognito_user_pools()
 RETURNS TABLE (
@@ -122,7 +124,8 @@ RETURNS TABLE (
     last_modified_at timestamptz,
     estimated_number_of_users bigint,
     issuer text,
-    discovery_url text
+    discovery_url text,
+    response_problems text[]
 )
 LANGUAGE plpython3u VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog
@@ -154,6 +157,7 @@ COMMENT ON COLUMN agentcore.cognito_user_pools.last_modified_at IS 'When it last
 COMMENT ON COLUMN agentcore.cognito_user_pools.estimated_number_of_users IS 'Cognito''s estimate of the pool''s users.';
 COMMENT ON COLUMN agentcore.cognito_user_pools.issuer IS 'The issuer (iss) of the pool''s tokens.';
 COMMENT ON COLUMN agentcore.cognito_user_pools.discovery_url IS 'The pool''s OIDC discovery URL, as an AgentCore authorizer names it.';
+COMMENT ON COLUMN agentcore.cognito_user_pools.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 CREATE OR REPLACE FUNCTION agentcore_plpython.cognito_user_pool_clients()
 RETURNS TABLE (
@@ -168,7 +172,8 @@ RETURNS TABLE (
     explicit_auth_flows text[],
     has_client_secret boolean,
     created_at timestamptz,
-    last_modified_at timestamptz
+    last_modified_at timestamptz,
+    response_problems text[]
 )
 LANGUAGE plpython3u VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog
@@ -196,6 +201,7 @@ COMMENT ON COLUMN agentcore.cognito_user_pool_clients.explicit_auth_flows IS 'Au
 COMMENT ON COLUMN agentcore.cognito_user_pool_clients.has_client_secret IS 'Whether the client has a secret (the secret itself is never read out).';
 COMMENT ON COLUMN agentcore.cognito_user_pool_clients.created_at IS 'When the client was created.';
 COMMENT ON COLUMN agentcore.cognito_user_pool_clients.last_modified_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.cognito_user_pool_clients.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 CREATE OR REPLACE FUNCTION agentcore_plpython.cognito_resource_servers()
 RETURNS TABLE (
@@ -204,7 +210,8 @@ RETURNS TABLE (
     user_pool_id text,
     identifier text,
     name text,
-    scopes text[]
+    scopes text[],
+    response_problems text[]
 )
 LANGUAGE plpython3u VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog
@@ -226,3 +233,4 @@ COMMENT ON COLUMN agentcore.cognito_resource_servers.user_pool_id IS 'The pool t
 COMMENT ON COLUMN agentcore.cognito_resource_servers.identifier IS 'The resource server''s identifier.';
 COMMENT ON COLUMN agentcore.cognito_resource_servers.name IS 'The resource server''s name.';
 COMMENT ON COLUMN agentcore.cognito_resource_servers.scopes IS 'Full scope strings, identifier/scope_name.';
+COMMENT ON COLUMN agentcore.cognito_resource_servers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';

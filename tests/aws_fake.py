@@ -1,8 +1,9 @@
 """The AWS side of the tests: a real moto server over HTTP, with a recorder and faults.
 
 `AwsFake` is the demo's moto server with a WSGI layer in front that records every request
-(access key, region, operation) and can answer chosen requests with an AWS error (or late),
-so tests can count what the wrapper asked for and see how it takes failures.
+(access key, region, operation) and can answer chosen requests with an AWS error, late, with
+a body of the test's choosing (an HTML block page, truncated JSON), or never, so tests can
+count what the wrapper asked for and see how it takes failures.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 import botocore.session
@@ -30,6 +31,9 @@ class Request:
     path: str
 
 
+HANG_AT_MOST_SECONDS = 60.0
+
+
 @dataclass
 class Fault:
     operation: str
@@ -37,9 +41,14 @@ class Fault:
     status: int = 403
     delay: float = 0.0
     answer: dict | None = None  # a 200 answer of this JSON instead of moto's
+    body: str | None = None  # an answer of this text instead of moto's
+    content_type: str = "application/json"
+    answer_status: int = 200  # the status of `answer` or `body`
+    hang: bool = False  # accept the request and never answer (until the fault is removed)
     region: str | None = None
     path_contains: str | None = None
     times: int | None = None  # None: every matching request
+    released: threading.Event = field(default_factory=threading.Event)
 
     def matches(self, request: Request) -> bool:
         return (
@@ -77,13 +86,20 @@ class AwsFake:
                 fault = next((f for f in self.faults if f.matches(request)), None)
                 if fault and fault.times is not None:
                     fault.times -= 1
+            if fault and fault.hang:
+                fault.released.wait(HANG_AT_MOST_SECONDS)
+                start_response("504 Gateway Timeout", [("Content-Length", "0")])
+                return [b""]
             if fault and fault.delay:
                 time.sleep(fault.delay)
-            if fault and fault.answer is not None:
-                body = json.dumps(fault.answer, default=str)
-                start_response("200 OK", [("Content-Type", "application/json"),
-                                          ("Content-Length", str(len(body)))])  # fmt: skip
-                return [body.encode()]
+            if fault and (fault.answer is not None or fault.body is not None):
+                text = fault.body
+                if text is None:
+                    text = json.dumps(fault.answer, default=str)
+                body = text.encode("utf-8", "surrogatepass")
+                headers = [("Content-Type", fault.content_type), ("Content-Length", str(len(body)))]
+                start_response(f"{fault.answer_status} Fake", headers)
+                return [body]
             if fault and fault.code:
                 body = json.dumps({"__type": fault.code, "message": "injected by the test"})
                 start_response(
@@ -155,6 +171,7 @@ class AwsFake:
         finally:
             with self._lock:
                 self.faults.remove(fault)
+            fault.released.set()
 
 
 class _Replay:

@@ -31,6 +31,7 @@ CONTRACT = [
     ("workload_identity_arn", "text"),
     ("environment_variable_names", "ARRAY"),
     ("detail_error", "text"),
+    ("response_problems", "ARRAY"),
 ]
 
 
@@ -97,6 +98,7 @@ def test_a_runtime_without_an_authorizer_has_null_authorizer_columns(sql):
         "request_header_allowlist",
         "server_protocol",
         "detail_error",
+        "response_problems",
     ):
         assert row[column] is None, column
     assert row["environment_variable_names"] == ["DATABASE_URL", "LOG_LEVEL", "OPENAI_API_KEY"]

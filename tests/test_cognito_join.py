@@ -51,6 +51,8 @@ def test_a_found_pool_with_known_clients_and_scopes(sql, estate):
         "allowed_client_names": ["agent-caller"],
         "allowed_scopes": ["agents/invoke"],
         "unknown_scopes": [],
+        "detail_error": None,
+        "response_problems": None,
     }
 
 

@@ -24,6 +24,7 @@ def test_columns_are_the_contract(sql):
         "estimated_number_of_users",
         "issuer",
         "discovery_url",
+        "response_problems",
     ]
     assert columns_of(sql, "cognito_user_pool_clients") == [
         ("account_id", "text"),
@@ -38,6 +39,7 @@ def test_columns_are_the_contract(sql):
         ("has_client_secret", "boolean"),
         ("created_at", "timestamp with time zone"),
         ("last_modified_at", "timestamp with time zone"),
+        ("response_problems", "ARRAY"),
     ]
     assert columns_of(sql, "cognito_resource_servers") == [
         ("account_id", "text"),
@@ -46,6 +48,7 @@ def test_columns_are_the_contract(sql):
         ("identifier", "text"),
         ("name", "text"),
         ("scopes", "ARRAY"),
+        ("response_problems", "ARRAY"),
     ]
 
 

@@ -6,6 +6,7 @@ are covered here.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timezone
 
 import boto3
@@ -259,6 +260,7 @@ def test_user_pools_page_and_flatten_every_column():
         "issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Pool2",
         "discovery_url": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Pool2"
         "/.well-known/openid-configuration",
+        "response_problems": None,
     }
     stubs.assert_all_used()
 
@@ -406,3 +408,29 @@ def test_an_unreachable_region_where_agentcore_is_offered_fails():
     client.list_agent_runtimes = unreachable
     with pytest.raises(AwsError, match="EndpointConnectionError"):
         scan(TABLES["agent_runtimes"], stubs.context)
+
+
+def test_an_unexpected_exception_names_where_it_happened_and_cannot_be_ignored():
+    def broken_listing(client, parent=None):
+        raise TypeError("a defect, quoting a value: very-secret-value")
+
+    table = dataclasses.replace(TABLES["agent_runtimes"], list_items=broken_listing)
+    stubs = Stubs(settings(ignore_error_codes=frozenset({"TypeError"})))
+    with pytest.raises(AwsError) as raised:
+        scan(table, stubs.context)
+    error = raised.value
+    assert error.code == "UnexpectedError"
+    assert str(error).startswith(
+        f"ListAgentRuntimes failed in account {ACCOUNT}, region us-east-1: UnexpectedError: "
+        "TypeError at scan.py:"
+    )
+    assert "very-secret-value" not in str(error)
+    assert "ignore_error_codes" not in error.hint and "cannot be ignored" in error.hint
+
+
+def test_a_client_makes_exactly_max_attempts_and_waits_as_configured():
+    context = AwsContext(settings(max_attempts=3, connect_timeout=2, read_timeout=7))
+    client = context.client(context.credential_sets[0], "bedrock-agentcore-control", "us-east-1")
+    config = client.meta.config
+    assert config.retries["total_max_attempts"] == 3
+    assert (config.connect_timeout, config.read_timeout) == (2, 7)

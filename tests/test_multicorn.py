@@ -47,7 +47,7 @@ def test_import_foreign_schema_creates_the_contract(multicorn_sql):
             "'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers') "
             "ORDER BY table_name, ordinal_position"
         )
-        assert tables == expected and len(tables) == 24 + 16 + 12 + 6
+        assert tables == expected and len(tables) == 25 + 17 + 13 + 7
         assert sql.value("SELECT count(*) FROM imported.cognito_user_pools") == 2
     finally:
         sql.execute("DROP SCHEMA imported CASCADE")

@@ -20,7 +20,9 @@ def test_every_option_parsed():
             "endpoint_url": "http://127.0.0.1:5000",
             "max_concurrency": "4",
             "max_attempts": "9",
-            "ignore_error_codes": "AccessDeniedException,UnrecognizedClientException",
+            "connect_timeout": "3",
+            "read_timeout": "40",
+            "ignore_error_codes": "AccessDeniedException,UnrecognizedClientException,429",
             "wrapper": "agentcore_fdw.engines.foreign_tables.AgentCoreForeignDataWrapper",
         }
     )
@@ -30,7 +32,11 @@ def test_every_option_parsed():
         endpoint_url="http://127.0.0.1:5000",
         max_concurrency=4,
         max_attempts=9,
-        ignore_error_codes=frozenset({"AccessDeniedException", "UnrecognizedClientException"}),
+        connect_timeout=3,
+        read_timeout=40,
+        ignore_error_codes=frozenset(
+            {"AccessDeniedException", "UnrecognizedClientException", "429"}
+        ),
     )
     assert parse_options({"regions": "all"}).all_regions
 
@@ -47,6 +53,14 @@ def test_every_option_parsed():
         ({"max_attempts": "21"}, "max_attempts"),
         ({"endpoint_url": "localhost:5000"}, "endpoint_url"),
         ({"ignore_error_codes": "Access Denied"}, "ignore_error_codes"),
+        ({"ignore_error_codes": "42"}, "'42' in option ignore_error_codes"),
+        (
+            {"ignore_error_codes": "UnexpectedError"},
+            "'UnexpectedError' in option ignore_error_codes",
+        ),
+        ({"connect_timeout": "0"}, "connect_timeout: expected a whole number from 1 to 60"),
+        ({"read_timeout": "forever"}, "'forever' for option read_timeout"),
+        ({"read_timeout": "301"}, "read_timeout"),
         ({"profile": ""}, "profile"),
     ],
 )

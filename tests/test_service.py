@@ -23,6 +23,8 @@ import sqlalchemy
 from agentcore_fdw.local_postgres import free_port
 from agentcore_fdw.report import DEMO_BANNER
 
+from .test_fail_closed import BLOCK_PAGE
+
 CLI = str(Path(sys.executable).parent / "agentcore-fdw")
 DEMO_RUNTIMES = 9
 DEMO_ALARMS = 6
@@ -339,13 +341,21 @@ def test_the_service_on_your_aws_with_network_listening(aws, estate):
         assert names == [("open_agent",)]
         with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
             psycopg.connect(re.sub(r":[^:@/]+@[^:/]+:", ":wrong@127.0.0.1:", connect)).close()
+        # A region answering its list with an HTML page (a proxy's block page, status 200) is
+        # no empty region: the check cannot run, and says where.
+        with aws.fault("ListAgentRuntimes", None, body=BLOCK_PAGE, content_type="text/html"):
+            blocked = cli("check", "--fail-on", "error")
+        assert blocked.returncode == 2, blocked.stdout + blocked.stderr
+        for part in ("ListAgentRuntimes", "us-east-1", "MalformedResponse", "not JSON"):
+            assert part in blocked.stderr, blocked.stderr
         # The demo cannot start while your service runs.
         refused = cli("check", "--demo")
         assert refused.returncode == 2 and "the service is running" in refused.stderr
         # A region that could not be read (its error code ignored) makes the report incomplete:
         # said in the report, and never a clean exit.
+        ignored_codes = "AccessDeniedException,MalformedResponse"
         options = ["--option", "regions=us-east-1,eu-west-1",
-                   "--option", "ignore_error_codes=AccessDeniedException"]  # fmt: skip
+                   "--option", f"ignore_error_codes={ignored_codes}"]  # fmt: skip
         assert cli("service", "restart", *options).returncode == 0
         with aws.fault("ListAgentRuntimes", region="eu-west-1"):
             incomplete = cli("check", "--fail-on", "error")
@@ -355,6 +365,12 @@ def test_the_service_on_your_aws_with_network_listening(aws, estate):
         assert "ListAgentRuntimes failed with AccessDeniedException" in incomplete.stdout
         assert incomplete_json.returncode == 0
         assert "eu-west-1" in json.loads(incomplete_json.stdout)["incomplete"][0]
+        with aws.fault("ListAgentRuntimes", None, body=BLOCK_PAGE, content_type="text/html",
+                       region="eu-west-1"):  # fmt: skip
+            ignored = cli("check", "--fail-on", "error")
+        assert ignored.returncode == 1, ignored.stderr
+        assert "INCOMPLETE: AWS could not be read in full" in ignored.stdout
+        assert "ListAgentRuntimes failed with MalformedResponse" in ignored.stdout
     finally:
         cli("service", "stop")
         shutil.rmtree(cli.home, ignore_errors=True)

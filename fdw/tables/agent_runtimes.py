@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..answers import MalformedValue
 from ..table import (
     JSONB,
     TEXT,
@@ -70,7 +71,11 @@ def authorizer_type(item):
 def environment_variable_names(item):
     # The names only: environment variable values hold secrets and never leave this function.
     variables = item.get("environmentVariables")
-    return None if variables is None else sorted(variables)
+    if variables is None:
+        return None
+    if not isinstance(variables, dict):
+        raise MalformedValue("is not an object of names and values")
+    return sorted(variables)
 
 
 TABLE = Table(
@@ -81,6 +86,7 @@ TABLE = Table(
     service="bedrock-agentcore-control",
     list_items=list_runtimes,
     list_operation="ListAgentRuntimes",
+    identity=("agentRuntimeId", "agentRuntimeArn"),
     get_detail=get_runtime,
     detail_operation="GetAgentRuntime",
     detail_error_column="detail_error",

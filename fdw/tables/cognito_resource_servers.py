@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..answers import MalformedValue
 from ..table import TEXT, TEXT_ARRAY, Column, Table, common_columns, paged
 from .cognito_user_pools import POOL_PUSHDOWN, pool_region, pool_stub
 from .cognito_user_pools import TABLE as USER_POOLS
@@ -19,7 +20,14 @@ def list_resource_servers(client, pool):
 
 def full_scopes(item):
     # Tokens carry a custom scope as identifier/scope_name; so does an authorizer's list.
-    return [f"{item['Identifier']}/{scope['ScopeName']}" for scope in item.get("Scopes") or ()]
+    scopes = item.get("Scopes")
+    if scopes is None:
+        return []
+    if not isinstance(scopes, list) or not all(
+        isinstance(scope, dict) and isinstance(scope.get("ScopeName"), str) for scope in scopes
+    ):
+        raise MalformedValue("is not a list of scopes, each with a ScopeName")
+    return [f"{item['Identifier']}/{scope['ScopeName']}" for scope in scopes]
 
 
 TABLE = Table(
@@ -34,6 +42,7 @@ TABLE = Table(
     pushdown=POOL_PUSHDOWN,
     list_items=list_resource_servers,
     list_operation="ListResourceServers",
+    identity=("Identifier", "UserPoolId"),
     columns=common_columns()
     + (
         Column("user_pool_id", TEXT, "The pool the resource server belongs to.", "UserPoolId"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..answers import member
 from ..table import BOOLEAN, TEXT, TEXT_ARRAY, TIMESTAMPTZ, Column, Table, common_columns, paged
 from .cognito_user_pools import POOL_PUSHDOWN, pool_region, pool_stub
 from .cognito_user_pools import TABLE as USER_POOLS
@@ -18,9 +19,12 @@ def list_clients(client, pool):
 
 
 def describe_client(client, summary):
-    answer = client.describe_user_pool_client(
-        UserPoolId=summary["UserPoolId"], ClientId=summary["ClientId"]
-    )["UserPoolClient"]
+    answer = member(
+        client.describe_user_pool_client(
+            UserPoolId=summary["UserPoolId"], ClientId=summary["ClientId"]
+        ),
+        "UserPoolClient",
+    )
     # The secret is dropped the moment it arrives: only whether there is one survives.
     answer["HasClientSecret"] = bool(answer.pop("ClientSecret", None))
     return answer
@@ -38,6 +42,7 @@ TABLE = Table(
     pushdown=POOL_PUSHDOWN,
     list_items=list_clients,
     list_operation="ListUserPoolClients",
+    identity=("ClientId", "UserPoolId"),
     get_detail=describe_client,
     detail_operation="DescribeUserPoolClient",
     columns=common_columns()

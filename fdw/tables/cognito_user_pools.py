@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..answers import member
 from ..table import (
     BIGINT,
     TEXT,
@@ -24,7 +25,7 @@ def describe_user_pool(client, summary):
 
 
 def describe_user_pool_by_id(client, pool_id):
-    return client.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    return member(client.describe_user_pool(UserPoolId=pool_id), "UserPool")
 
 
 def pool_region(pool_id):
@@ -64,6 +65,7 @@ TABLE = Table(
     service="cognito-idp",
     list_items=list_user_pools,
     list_operation="ListUserPools",
+    identity=("Id",),
     get_detail=describe_user_pool,
     detail_operation="DescribeUserPool",
     key_column="user_pool_id",

@@ -7,12 +7,17 @@ SELECT
     'low'::text AS severity,
     c.agent_runtime_arn AS resource,
     CASE
+        WHEN c.detail_error IS NOT NULL THEN 'error'
         WHEN NOT c.user_pool_found THEN 'skip'
         WHEN coalesce(cardinality(c.allowed_scopes), 0) = 0 THEN 'skip'
         WHEN cardinality(c.unknown_scopes) > 0 THEN 'alarm'
         ELSE 'ok'
     END AS status,
     CASE
+        WHEN c.detail_error IS NOT NULL THEN format(
+            'Agent runtime %s could not be read in full (%s: %s), so its allowed scopes are unknown.',
+            c.agent_runtime_name, c.detail_error,
+            coalesce(array_to_string(c.response_problems, '; '), 'no details'))
         WHEN NOT c.user_pool_found THEN format(
             'Agent runtime %s trusts user pool %s, which was not found, so its scopes cannot be checked.',
             c.agent_runtime_name, c.user_pool_id)

@@ -46,7 +46,9 @@ SELECT
         WHERE allowed.scope <> ALL (coalesce(scopes.defined, '{}'))
           AND allowed.scope NOT IN ('openid', 'email', 'phone', 'profile', 'aws.cognito.signin.user.admin')
         ORDER BY allowed.n
-    ) END AS unknown_scopes
+    ) END AS unknown_scopes,
+    c.detail_error,
+    c.response_problems
 FROM cognito_runtimes AS c
 LEFT JOIN agentcore.cognito_user_pools AS p
     ON p.region = c.user_pool_region AND p.user_pool_id = c.user_pool_id
@@ -66,6 +68,10 @@ COMMENT ON VIEW agentcore.runtime_cognito_authorizers IS
     'One row per AgentCore runtime whose authorizer trusts a Cognito user pool (its discovery '
     'URL is a cognito-idp URL), joined on region and pool ID to the inventoried pools, app '
     'clients and resource servers of every account.';
+COMMENT ON COLUMN agentcore.runtime_cognito_authorizers.detail_error IS
+    'The runtime''s detail_error: when set, its allowed clients and scopes are not known.';
+COMMENT ON COLUMN agentcore.runtime_cognito_authorizers.response_problems IS
+    'The runtime''s response_problems: what was wrong with AWS''s answer for it.';
 COMMENT ON COLUMN agentcore.runtime_cognito_authorizers.user_pool_found IS
     'Whether the pool was found in an inventoried account and region.';
 COMMENT ON COLUMN agentcore.runtime_cognito_authorizers.unknown_clients IS
