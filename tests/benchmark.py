@@ -3,14 +3,17 @@
 Not a test: a script that prints numbers. It starts its own PostgreSQL and moto server,
 seeds RUNTIMES runtimes per region in REGIONS regions (and POOLS Cognito pools with
 CLIENTS app clients each), then runs each query once per engine in a new transaction and
-counts the requests the moto server received.
+counts the requests the moto server received. Then, per engine, with the default timeouts:
+how long the audit takes to fail when one region accepts connections and never answers, and
+the backend's thread count before and after 10 scans cancelled by statement_timeout.
 
-    .venv/bin/python -m tests.benchmark [--runtimes 25]
+    .venv/bin/python -m tests.benchmark [--runtimes 25] [--no-faults]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import tempfile
 import time
@@ -61,6 +64,12 @@ def seed(aws: AwsFake, directory: Path, runtimes: int) -> tuple[Seeder, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runtimes", type=int, default=25, help="runtimes per region")
+    parser.add_argument(
+        "--no-faults",
+        dest="faults",
+        action="store_false",
+        help="skip the hung region and the cancels (about 40 s per engine)",
+    )
     args = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="agentcore-fdw-bench-"))
     directory.chmod(0o755)
@@ -101,11 +110,49 @@ def main() -> None:
                 detail = ", ".join(f"{op} {n}" for op, n in sorted(calls.items()))
                 print(f"{engine:<10} {name:<16} {len(rows):>5} {sum(calls.values()):>9} "
                       f"{elapsed:>8.2f}  {detail}")  # fmt: skip
+            if args.faults:
+                hung_region(aws, dsn, engine)
+                cancels(aws, dsn, engine)
     finally:
         if postgres:
             postgres.stop()
         aws.stop()
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def hung_region(aws: AwsFake, dsn: str, engine: str) -> None:
+    """The audit while eu-west-1 accepts connections and never answers: seconds to fail."""
+    with psycopg.connect(dsn) as conn, aws.fault("ListAgentRuntimes", None, hang=True,
+                                                 region="eu-west-1"):  # fmt: skip
+        mark = aws.mark()
+        started = time.monotonic()
+        try:
+            conn.execute(QUERIES["audit"]).fetchall()
+            outcome = "no error (fails open!)"
+        except psycopg.Error as exc:
+            outcome = exc.diag.message_primary.split(": ", 2)[-1]
+        elapsed = time.monotonic() - started
+    attempts = aws.count(mark, "ListAgentRuntimes", "eu-west-1")
+    print(f"{engine:<10} hung region: failed after {elapsed:.1f} s, {attempts} attempts: {outcome}")
+
+
+def cancels(aws: AwsFake, dsn: str, engine: str, times: int = 10) -> None:
+    """The backend's threads before and after `times` scans cancelled while AWS hangs."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        conn.execute("SELECT count(*) FROM agentcore.agent_runtimes").fetchall()
+        before = len(list(Path(f"/proc/{pid}/task").iterdir()))
+        started = time.monotonic()
+        with aws.fault("ListAgentRuntimes", None, hang=True):
+            for _ in range(times):
+                conn.execute("SET statement_timeout = '300ms'")
+                with contextlib.suppress(psycopg.Error):  # canceling statement due to timeout
+                    conn.execute("SELECT count(*) FROM agentcore.agent_runtimes").fetchall()
+                conn.execute("RESET statement_timeout")
+            after = len(list(Path(f"/proc/{pid}/task").iterdir()))
+        elapsed = time.monotonic() - started
+    print(f"{engine:<10} {times} cancelled scans in {elapsed:.1f} s: backend threads "
+          f"{before} before, {after} right after")  # fmt: skip
 
 
 if __name__ == "__main__":
