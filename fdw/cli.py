@@ -43,6 +43,7 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True)
     option_help = (
         "a server option (regions, profile, endpoint_url, max_concurrency, max_attempts, "
+        "connect_timeout, read_timeout, "
         "ignore_error_codes); KEY= drops it"
     )
 
