@@ -111,14 +111,22 @@ class _Scan:
         pool = self.aws.executor(self.in_flight)
         try:
             self.pool = pool
+            by_subkey = self.request.subkeys is not None and self.table.subkey_item is not None
             for scope in scopes(self.table, self.aws, self.request):
                 if self.request.keys is None:
-                    self._list(scope, self.table.parent or self.table, None, ())
-                else:
-                    for index, key in enumerate(self.request.keys):
-                        if self.table.key_region and self.table.key_region(key) != scope.region:
-                            continue
-                        self._by_key(scope, key, (scope.account_id, scope.region, index))
+                    sources = self.table.listed_from or (self.table.parent or self.table,)
+                    for number, source in enumerate(sources):
+                        self._list(scope, source, None, (number,) if len(sources) > 1 else ())
+                    continue
+                for index, key in enumerate(self.request.keys):
+                    if self.table.key_region and self.table.key_region(key) != scope.region:
+                        continue
+                    item_key = (scope.account_id, scope.region, index)
+                    if by_subkey:
+                        for subindex, subkey in enumerate(self.request.subkeys):
+                            self._by_subkey(scope, key, subkey, item_key + (subindex,))
+                    else:
+                        self._by_key(scope, key, item_key)
             while self.pending:
                 if self.should_stop():
                     raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
@@ -179,9 +187,46 @@ class _Scan:
                     return
                 self._skip_or_fail(exc, scope, table.key_item_operation, "no item from")
                 return
+            self._remember_detail(scope, item)
             self._keep(scope, item_key, item)
 
         self._submit(scope, table.key_item_operation, then, looked_up)
+
+    def _by_subkey(self, scope: Scope, key: str, subkey: str, item_key: tuple) -> None:
+        """One item named by key and subkey (a runtime's version), read directly."""
+        table = self.table
+        operation = table.detail_operation or table.list_operation
+        named = dict(zip(table.identity, (key, subkey)))
+
+        def looked_up() -> dict:
+            item = table.subkey_item(scope.client, key, subkey)
+            what = f"the {operation} answer"
+            check_identity(item, table.identity, what)
+            check_same_item(named, item, table.identity, what)
+            return item
+
+        remembered = self._remembered_detail(scope, named)
+        if remembered is not None:
+            self._keep(scope, item_key, remembered)
+            return
+
+        def then(future: Future) -> None:
+            try:
+                item = future.result()
+            except Exception as exc:
+                if is_not_found(exc) or self._not_offered(exc, scope):
+                    return
+                if table.detail_error_column and answered(exc):
+                    # Kept, as a listed item whose details failed would be: never missing.
+                    self._keep(scope, item_key, dict(named, _detail_error=error_code(exc)))
+                    self._detail_failed(scope, exc, named)
+                    return
+                self._skip_or_fail(exc, scope, operation, "no item from")
+                return
+            self._remember_detail(scope, item)
+            self._keep(scope, item_key, item)
+
+        self._submit(scope, operation, then, looked_up)
 
     def _list_for_keys(self, scope: Scope) -> None:
         if (scope.account_id, scope.region) in self.listed_for_keys:
@@ -198,7 +243,9 @@ class _Scan:
             items = list(listed.list_items(scope.client, parent))
             for item in items:
                 check_identity(item, listed.identity, f"an item of {listed.list_operation}")
-            return items
+            if parent is None:
+                return items
+            return [dict(item, _parent=parent) for item in items]
 
         def then(future: Future) -> None:
             try:
@@ -218,7 +265,9 @@ class _Scan:
                     item_key, item = self._requested(scope, item)
                     if item is None:
                         continue
-                if listed is not self.table:  # a parent: list this table under each item
+                if listed in self.table.listed_from:
+                    item = self.table.from_listed(listed.name, item)
+                elif listed is not self.table:  # a parent: list this table under each item
                     self._list(scope, self.table, item, item_key[2:])
                     continue
                 self._keep(scope, item_key, item)
@@ -257,6 +306,11 @@ class _Scan:
             check_same_item(listed, answer, table.identity, what)
             return answer
 
+        remembered = self._remembered_detail(scope, listed)
+        if remembered is not None:
+            self.items[item_key] = {**listed, **remembered}
+            return
+
         def then(future: Future) -> None:
             try:
                 answer = future.result()
@@ -264,21 +318,40 @@ class _Scan:
                 if is_not_found(exc):  # deleted between the list and the detail call
                     del self.items[item_key]
                     return
-                code = error_code(exc)
                 if table.detail_error_column and answered(exc):
-                    self.items[item_key]["_detail_error"] = code
-                    self.warnings.append(
-                        f"{table.detail_operation} failed with {code} for {self._label(listed)} "
-                        f"in account {scope.account_id}, region {scope.region}: "
-                        f"{error_message(exc, self.aws.settings)}; the row is kept with "
-                        f"{table.detail_error_column} = {code}"
-                    )
+                    self.items[item_key]["_detail_error"] = error_code(exc)
+                    self._detail_failed(scope, exc, listed)
                     return
                 self._skip_or_fail(exc, scope, table.detail_operation, "no details for an item in")
                 return
+            self._remember_detail(scope, answer)
             self.items[item_key] = {**self.items[item_key], **answer}
 
         self._submit(scope, table.detail_operation, then, detail)
+
+    def _detail_memo_key(self, scope: Scope, item: dict) -> tuple | None:
+        describe = self.table.immutable_detail
+        if describe is None:
+            return None
+        return ("immutable detail", scope.account_id, scope.region) + describe(item)
+
+    def _remembered_detail(self, scope: Scope, item: dict) -> dict | None:
+        key = self._detail_memo_key(scope, item)
+        return None if key is None else self.listings.get(key)
+
+    def _remember_detail(self, scope: Scope, answer: dict) -> None:
+        key = self._detail_memo_key(scope, answer)
+        if key is not None:
+            self.listings[key] = answer
+
+    def _detail_failed(self, scope: Scope, exc: Exception, item: dict) -> None:
+        code, table = error_code(exc), self.table
+        self.warnings.append(
+            f"{table.detail_operation} failed with {code} for {self._label(item)} "
+            f"in account {scope.account_id}, region {scope.region}: "
+            f"{error_message(exc, self.aws.settings)}; the row is kept with "
+            f"{table.detail_error_column} = {code}"
+        )
 
     def _not_offered(self, exc: Exception, scope: Scope) -> bool:
         if not is_not_offered(exc, self.table.service, scope.region, self.aws.settings):

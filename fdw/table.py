@@ -69,6 +69,7 @@ class Request:
     regions: frozenset | None = None
     accounts: frozenset | None = None
     keys: tuple | None = None  # values of the table's key column, in a stable order
+    subkeys: tuple | None = None  # values of its subkey column (a version of each key)
     with_details: bool = True
 
     def narrowed(self, other: Request) -> Request:
@@ -81,19 +82,20 @@ class Request:
             regions=both(self.regions, other.regions),
             accounts=both(self.accounts, other.accounts),
             keys=both(self.keys, other.keys),
+            subkeys=both(self.subkeys, other.subkeys),
             with_details=self.with_details and other.with_details,
         )
 
     @property
     def unfiltered(self) -> bool:
         """No filter narrowed it: it reads everything the settings name."""
-        return self.regions is None and self.accounts is None and self.keys is None
+        parts = (self.regions, self.accounts, self.keys, self.subkeys)
+        return all(part is None for part in parts)
 
     @property
     def empty(self) -> bool:
-        return any(
-            part is not None and not part for part in (self.regions, self.accounts, self.keys)
-        )
+        parts = (self.regions, self.accounts, self.keys, self.subkeys)
+        return any(part is not None and not part for part in parts)
 
 
 def by_region(values: frozenset) -> Request:
@@ -123,11 +125,22 @@ class Table:
     identity: tuple[str, ...]
     # When set, items are listed once per item of this table's list (pools, then clients).
     parent: Table | None = None
+    # When set, this table lists nothing of its own: each item these tables list (sharing their
+    # listings) becomes one item here, through from_listed(table name, item).
+    listed_from: tuple[Table, ...] = ()
+    from_listed: Callable[[str, dict], dict] | None = None
     # (client, item) -> the detail answer. Raises botocore's errors.
     get_detail: Callable[[Any, dict], dict] | None = None
     detail_operation: str | None = None
     # When set, a failed detail call keeps the row and puts the error code in this column.
     detail_error_column: str | None = None
+    # (item) -> what its detail answer describes, when that can never change (a runtime
+    # version): an answer, once read, is reused for the rest of the transaction by every table
+    # that declares the same, whichever call read it.
+    immutable_detail: Callable[[dict], tuple] | None = None
+    # True when the detail call decides whether an item has a row at all (a resource without
+    # a policy has none): then it is made whatever columns a query needs.
+    details_decide_rows: bool = False
     # The column whose values name single items, and (client, value) -> that item, detail
     # included: a filter on the key column reads just those items instead of listing. For a
     # table listed under a parent, the key names the parent and the item is the parent's.
@@ -136,6 +149,17 @@ class Table:
     key_item_operation: str | None = None
     # (key) -> the one region an item of that key can be in, when the key says so.
     key_region: Callable[[str], str] | None = None
+    # A second key within the first (a version of a runtime), and (client, key, subkey) -> that
+    # item, detail included: a filter on both key columns reads just those items, listing nothing.
+    # The first two identity members are then the key's and the subkey's.
+    subkey_column: str | None = None
+    subkey_item: Callable[[Any, str, str], dict] | None = None
+    # Other columns whose filter narrows to keys (an ARN names its runtime): joins look rows up
+    # by them too.
+    lookup_columns: tuple[str, ...] = ()
+    # For the planner: rows one account and region usually holds, and rows one key names.
+    rows_per_scope: int = 10
+    rows_per_key: int = 1
     # Filters PostgreSQL can hand us, by column: (the values asked for) -> a narrower Request.
     pushdown: Mapping[str, Callable[[frozenset], Request]] = field(
         default_factory=lambda: dict(COMMON_PUSHDOWN)
@@ -157,7 +181,7 @@ class Table:
 
     def needs_details(self, columns: Iterable[str]) -> bool:
         """Whether any of these columns only comes from the per-item detail call."""
-        return any(self.column(name).detail for name in columns)
+        return self.details_decide_rows or any(self.column(name).detail for name in columns)
 
 
 def with_pushdown(**extra: Callable[[frozenset], Request]) -> dict:
@@ -222,19 +246,30 @@ def paged(
     **request: Any,
 ) -> Iterator[dict]:
     """Every item of a paged list call, following its token to the end."""
+    operation = operation_name(call)
     seen_tokens = set()
     while True:
         answer = call(**request)
-        yield from items_of(answer, items_key)
+        try:
+            yield from items_of(answer, items_key)
+        except MalformedResponse as exc:
+            raise MalformedResponse(str(exc), operation) from None
         token = answer.get(token_key)
         if not token:
             return
         if not isinstance(token, str):
-            raise MalformedResponse(f"{token_key} is not a string")
+            raise MalformedResponse(f"{token_key} is not a string", operation)
         if token in seen_tokens:
-            raise MalformedResponse(f"the service returned the same {token_key} twice")
+            raise MalformedResponse(f"the service returned the same {token_key} twice", operation)
         seen_tokens.add(token)
         request[token_key] = token
+
+
+def operation_name(call: Callable) -> str | None:
+    """The AWS operation a boto3 client method calls (list_gateways -> ListGateways)."""
+    client = getattr(call, "__self__", None)
+    mapping = getattr(getattr(client, "meta", None), "method_to_api_mapping", {})
+    return mapping.get(getattr(call, "__name__", ""))
 
 
 def utc_datetime(value: Any) -> datetime | None:

@@ -25,19 +25,13 @@ from ..options import ENGINE_OPTIONS, OptionError, parse_options
 from ..scan import ScanCancelled, scopes
 from ..table import Request, Table
 from ..tables import TABLES
+from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
 from .common import aws_context, cancel_requested, scan_once, to_postgres, warning_summary
 
 REMOTE_SCHEMA = "agentcore"
 # One AWS request costs far more than a row; an honest start-up cost makes the planner
 # prefer one scan per join key only when the other side is small.
 REQUEST_COST = 100
-ROWS_PER_SCOPE = {
-    "agent_runtimes": 20,
-    "cognito_user_pools": 5,
-    "cognito_user_pool_clients": 20,
-    "cognito_resource_servers": 5,
-}
-ROWS_PER_KEY = {"cognito_user_pool_clients": 5, "cognito_resource_servers": 2}
 WIDTHS = {"text": 40, "text[]": 120, "jsonb": 400, "timestamptz": 8, "boolean": 1, "bigint": 8}
 
 _transaction: object | None = None
@@ -95,14 +89,14 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
     def estimated_rows(self, request: Request) -> int:
         if request.empty:
             return 1
-        name = self.table.name
-        if request.keys is not None and not self.table.parent:
-            return max(1, len(request.keys))
+        table = self.table
+        if request.keys is not None and request.subkeys is not None:
+            return max(1, len(request.keys) * len(request.subkeys))
         if request.keys is not None:
-            return max(1, len(request.keys) * ROWS_PER_KEY.get(name, 5))
+            return max(1, len(request.keys) * table.rows_per_key)
         regions = len(request.regions) if request.regions else self.configured_regions()
         accounts = len(request.accounts or parse_options(self.server_options).profiles)
-        per_scope = _observed_rows.get(name, ROWS_PER_SCOPE[name])
+        per_scope = _observed_rows.get(table.name, table.rows_per_scope)
         return max(1, regions * accounts * per_scope)
 
     def configured_regions(self) -> int:
@@ -117,13 +111,14 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
 
     def get_path_keys(self) -> list[tuple[tuple[str, ...], int]]:
         """Key columns a join can look rows up by, and how many rows one lookup returns."""
-        paths = []
-        if self.table.key_column:
-            per_key = 1 if not self.table.parent else ROWS_PER_KEY.get(self.table.name, 5)
-            paths.append(((self.table.key_column,), per_key))
-            paths.append((("region", self.table.key_column), per_key))
-        if "agent_runtime_arn" in self.table.pushdown:
-            paths.append((("agent_runtime_arn",), 1))
+        table, paths = self.table, []
+        if table.key_column and table.subkey_column:
+            paths.append(((table.key_column, table.subkey_column), 1))
+            paths.append((("region", table.key_column, table.subkey_column), 1))
+        if table.key_column:
+            paths.append(((table.key_column,), table.rows_per_key))
+            paths.append((("region", table.key_column), table.rows_per_key))
+        paths += [((column,), table.rows_per_key) for column in table.lookup_columns]
         return paths
 
     def explain(
@@ -170,6 +165,9 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
 
     @classmethod
     def import_schema(cls, schema, srv_options, options, restriction_type, restricts):
+        problem = botocore_problem()
+        if problem:
+            fail(problem, BOTOCORE_HINT)
         if schema != REMOTE_SCHEMA:
             fail(
                 f"there is no remote schema {schema!r}: import schema {REMOTE_SCHEMA!r}",

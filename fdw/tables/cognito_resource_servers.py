@@ -43,6 +43,8 @@ TABLE = Table(
     list_items=list_resource_servers,
     list_operation="ListResourceServers",
     identity=("Identifier", "UserPoolId"),
+    rows_per_scope=5,
+    rows_per_key=2,
     columns=common_columns()
     + (
         Column("user_pool_id", TEXT, "The pool the resource server belongs to.", "UserPoolId"),

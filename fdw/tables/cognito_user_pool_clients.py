@@ -45,6 +45,8 @@ TABLE = Table(
     identity=("ClientId", "UserPoolId"),
     get_detail=describe_client,
     detail_operation="DescribeUserPoolClient",
+    rows_per_scope=20,
+    rows_per_key=5,
     columns=common_columns()
     + (
         Column("user_pool_id", TEXT, "The pool the client belongs to.", "UserPoolId"),

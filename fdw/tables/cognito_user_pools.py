@@ -73,6 +73,7 @@ TABLE = Table(
     key_item_operation="DescribeUserPool",
     key_region=pool_region,
     pushdown=POOL_PUSHDOWN,
+    rows_per_scope=5,
     columns=common_columns()
     + (
         Column("user_pool_id", TEXT, "The pool's ID, <region>_<id>.", "Id"),
