@@ -33,9 +33,13 @@ setup(
         "agentcore_fdw.engines",
         "agentcore_fdw.sql",
     ],
-    package_data={"agentcore_fdw.sql": ["*.sql", "views/*.sql", "controls/*.sql"]},
+    package_data={
+        "agentcore_fdw.sql": ["*.sql", "functions/*.sql", "views/*.sql", "controls/*.sql"]
+    },
     install_requires=[
-        "boto3>=1.40,<2",
+        # 1.44.1: the first whose AgentCore model has every authorizer member read.
+        "boto3>=1.44.1,<2",
+        "botocore>=1.44.1,<2",
         "psycopg[binary]>=3.1,<4",
     ],
     extras_require={

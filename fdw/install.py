@@ -15,6 +15,7 @@ import psycopg
 from psycopg import sql
 
 from .options import OPTION_HELP, OptionError, parse_options
+from .tables import TABLES
 
 # In the order `--engine auto` prefers them, with the extension each needs.
 ENGINES = ("multicorn", "plpython")
@@ -132,23 +133,42 @@ def set_server_options(conn: psycopg.Connection, options: Mapping[str, str | Non
 def install(dsn: str, engine: str = "auto", options: Mapping[str, str | None] = ()) -> str:
     """Install (or bring up to date) in one transaction; returns the engine used.
 
-    Changing engine replaces the engine's objects and the views over them (views of your
-    own over them go too), and carries the server options and the history over.
+    Changing engine, or upgrading to a version whose tables have other columns, replaces the
+    engine's objects and the views over them (views of your own over them go too), and
+    carries the server options and the history over.
     """
     with psycopg.connect(dsn) as conn:
         engine = choose_engine(conn, engine)
         previous = installed_engine(conn)
         kept = server_options(conn)
-        if previous not in (None, engine):
+        replaced = previous is not None and (previous != engine or contract_changed(conn))
+        if replaced:
             run_file(conn, sql_dir() / "uninstall_engine.sql")
         for path in install_files(engine):
             run_file(conn, path)
-        if previous not in (None, engine):
+        if replaced:
             kept.pop("wrapper", None)
             set_server_options(conn, kept)
         check_options(kept, options)
         set_server_options(conn, dict(options))
     return engine
+
+
+def contract_changed(conn: psycopg.Connection) -> bool:
+    """Whether an installed table has other columns than this version defines (an upgrade
+    added some): its engine objects cannot be replaced in place, only dropped and made anew."""
+    for table in TABLES.values():
+        installed = [
+            name
+            for (name,) in conn.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = 'agentcore' AND table_name = %s ORDER BY ordinal_position",
+                (table.name,),
+            )
+        ]
+        if installed and installed != list(table.column_names):
+            return True
+    return False
 
 
 def check_options(current: Mapping[str, str], changes: Mapping[str, str | None]) -> None:

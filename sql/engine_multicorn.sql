@@ -21,7 +21,7 @@ DECLARE
     missing text;
 BEGIN
     SELECT string_agg(quote_ident(name), ', ') INTO missing
-    FROM unnest(ARRAY['agent_runtimes', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers']) AS name
+    FROM unnest(ARRAY['agent_runtimes', 'agent_runtime_endpoints', 'agent_runtime_versions', 'gateways', 'gateway_targets', 'resource_policies', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers']) AS name
     WHERE to_regclass('agentcore.' || quote_ident(name)) IS NULL;
     IF missing IS NOT NULL THEN
         EXECUTE 'IMPORT FOREIGN SCHEMA agentcore LIMIT TO (' || missing
@@ -35,7 +35,7 @@ COMMENT ON COLUMN agentcore.agent_runtimes.region IS 'The AWS region.';
 COMMENT ON COLUMN agentcore.agent_runtimes.agent_runtime_id IS 'The runtime''s ID.';
 COMMENT ON COLUMN agentcore.agent_runtimes.agent_runtime_arn IS 'The runtime''s ARN.';
 COMMENT ON COLUMN agentcore.agent_runtimes.agent_runtime_name IS 'The runtime''s name.';
-COMMENT ON COLUMN agentcore.agent_runtimes.agent_runtime_version IS 'The current version.';
+COMMENT ON COLUMN agentcore.agent_runtimes.agent_runtime_version IS 'The version (in agent_runtimes, the current one).';
 COMMENT ON COLUMN agentcore.agent_runtimes.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
 COMMENT ON COLUMN agentcore.agent_runtimes.description IS 'The runtime''s description.';
 COMMENT ON COLUMN agentcore.agent_runtimes.created_at IS 'When the runtime was created.';
@@ -49,12 +49,129 @@ COMMENT ON COLUMN agentcore.agent_runtimes.allowed_audience IS 'Token audiences 
 COMMENT ON COLUMN agentcore.agent_runtimes.allowed_clients IS 'Client IDs (client_id) the authorizer accepts; NULL when any.';
 COMMENT ON COLUMN agentcore.agent_runtimes.allowed_scopes IS 'Scopes the authorizer requires; NULL when none.';
 COMMENT ON COLUMN agentcore.agent_runtimes.custom_claims IS 'Custom claim validations, as the API returns them.';
+COMMENT ON COLUMN agentcore.agent_runtimes.advertised_scope_mapping IS 'Scopes advertised to clients, mapped to the scopes the authorizer checks.';
+COMMENT ON COLUMN agentcore.agent_runtimes.private_endpoint IS 'The private (VPC) endpoint through which the authorizer reaches its identity provider.';
+COMMENT ON COLUMN agentcore.agent_runtimes.private_endpoint_overrides IS 'Per-domain overrides of the private endpoint.';
+COMMENT ON COLUMN agentcore.agent_runtimes.certificate_configurations IS 'Certificates the authorizer trusts when it reaches its identity provider.';
+COMMENT ON COLUMN agentcore.agent_runtimes.allowed_workload_configuration IS 'Workload identities allowed to call without a user''s token.';
 COMMENT ON COLUMN agentcore.agent_runtimes.authorizer_configuration IS 'The whole authorizerConfiguration object, as the API returns it.';
 COMMENT ON COLUMN agentcore.agent_runtimes.request_header_allowlist IS 'Request headers passed through to the agent.';
 COMMENT ON COLUMN agentcore.agent_runtimes.workload_identity_arn IS 'The runtime''s workload identity.';
 COMMENT ON COLUMN agentcore.agent_runtimes.environment_variable_names IS 'Names of the runtime''s environment variables (never their values).';
 COMMENT ON COLUMN agentcore.agent_runtimes.detail_error IS 'NULL normally; the AWS error code when the runtime''s details could not be read, in which case every detail column is NULL.';
 COMMENT ON COLUMN agentcore.agent_runtimes.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+COMMENT ON FOREIGN TABLE agentcore.agent_runtime_endpoints IS 'Endpoints of Amazon Bedrock AgentCore runtimes (DEFAULT and named ones): callers invoke an endpoint, which serves its live version (and, while an update is in flight, moves to its target version).';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.agent_runtime_id IS 'The runtime the endpoint serves.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.agent_runtime_arn IS 'The runtime''s ARN.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.endpoint_name IS 'DEFAULT, or the endpoint''s own name.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.endpoint_id IS 'The endpoint''s ID.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.endpoint_arn IS 'The endpoint''s ARN.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.live_version IS 'The runtime version the endpoint serves now.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.target_version IS 'The version the endpoint is moving to; equal to live_version when no update is in flight.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.description IS 'The endpoint''s description.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.created_at IS 'When the endpoint was created.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.last_updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.agent_runtime_endpoints.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+COMMENT ON FOREIGN TABLE agentcore.agent_runtime_versions IS 'Every version of every Amazon Bedrock AgentCore runtime, with the inbound authorizer that version applies: the endpoints that serve it let callers in through it. Environment variable values are never read out; only their names are.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.agent_runtime_id IS 'The runtime''s ID.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.agent_runtime_arn IS 'The runtime''s ARN.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.agent_runtime_name IS 'The runtime''s name.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.agent_runtime_version IS 'The version (in agent_runtimes, the current one).';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.description IS 'The runtime''s description.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.created_at IS 'When the runtime was created.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.last_updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.role_arn IS 'The IAM role the runtime runs as.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.network_mode IS 'PUBLIC or VPC.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.server_protocol IS 'HTTP, MCP or A2A.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.authorizer_type IS 'CUSTOM_JWT when a custom JWT authorizer validates each call''s bearer token; NULL when the runtime has no authorizer configuration and accepts any caller allowed to call InvokeAgentRuntime.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.discovery_url IS 'The OIDC discovery URL of the identity provider the authorizer trusts.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.allowed_audience IS 'Token audiences (aud) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.allowed_clients IS 'Client IDs (client_id) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.allowed_scopes IS 'Scopes the authorizer requires; NULL when none.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.custom_claims IS 'Custom claim validations, as the API returns them.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.advertised_scope_mapping IS 'Scopes advertised to clients, mapped to the scopes the authorizer checks.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.private_endpoint IS 'The private (VPC) endpoint through which the authorizer reaches its identity provider.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.private_endpoint_overrides IS 'Per-domain overrides of the private endpoint.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.certificate_configurations IS 'Certificates the authorizer trusts when it reaches its identity provider.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.allowed_workload_configuration IS 'Workload identities allowed to call without a user''s token.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.authorizer_configuration IS 'The whole authorizerConfiguration object, as the API returns it.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.request_header_allowlist IS 'Request headers passed through to the agent.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.workload_identity_arn IS 'The runtime''s workload identity.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.environment_variable_names IS 'Names of the runtime''s environment variables (never their values).';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.detail_error IS 'NULL normally; the AWS error code when the runtime''s details could not be read, in which case every detail column is NULL.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+COMMENT ON FOREIGN TABLE agentcore.gateways IS 'Amazon Bedrock AgentCore gateways, with the inbound authorizer each applies (CUSTOM_JWT, AWS_IAM, AUTHENTICATE_ONLY or NONE) flattened as for runtimes.';
+COMMENT ON COLUMN agentcore.gateways.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.gateways.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.gateways.gateway_id IS 'The gateway''s ID.';
+COMMENT ON COLUMN agentcore.gateways.gateway_arn IS 'The gateway''s ARN.';
+COMMENT ON COLUMN agentcore.gateways.name IS 'The gateway''s name.';
+COMMENT ON COLUMN agentcore.gateways.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.gateways.gateway_url IS 'The URL callers invoke.';
+COMMENT ON COLUMN agentcore.gateways.protocol_type IS 'MCP, or NULL for HTTP targets.';
+COMMENT ON COLUMN agentcore.gateways.authorizer_type IS 'CUSTOM_JWT (a bearer token checked against an identity provider), AWS_IAM (SigV4), AUTHENTICATE_ONLY (a token checked for validity only) or NONE (anyone).';
+COMMENT ON COLUMN agentcore.gateways.discovery_url IS 'The OIDC discovery URL of the identity provider the authorizer trusts.';
+COMMENT ON COLUMN agentcore.gateways.allowed_audience IS 'Token audiences (aud) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.gateways.allowed_clients IS 'Client IDs (client_id) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.gateways.allowed_scopes IS 'Scopes the authorizer requires; NULL when none.';
+COMMENT ON COLUMN agentcore.gateways.custom_claims IS 'Custom claim validations, as the API returns them.';
+COMMENT ON COLUMN agentcore.gateways.advertised_scope_mapping IS 'Scopes advertised to clients, mapped to the scopes the authorizer checks.';
+COMMENT ON COLUMN agentcore.gateways.private_endpoint IS 'The private (VPC) endpoint through which the authorizer reaches its identity provider.';
+COMMENT ON COLUMN agentcore.gateways.private_endpoint_overrides IS 'Per-domain overrides of the private endpoint.';
+COMMENT ON COLUMN agentcore.gateways.certificate_configurations IS 'Certificates the authorizer trusts when it reaches its identity provider.';
+COMMENT ON COLUMN agentcore.gateways.allowed_workload_configuration IS 'Workload identities allowed to call without a user''s token.';
+COMMENT ON COLUMN agentcore.gateways.authorizer_configuration IS 'The whole authorizerConfiguration object, as the API returns it.';
+COMMENT ON COLUMN agentcore.gateways.role_arn IS 'The IAM role the gateway uses.';
+COMMENT ON COLUMN agentcore.gateways.kms_key_arn IS 'The customer managed key encrypting it; NULL for an AWS owned key.';
+COMMENT ON COLUMN agentcore.gateways.policy_engine_arn IS 'The policy engine that authorizes each tool call, if any.';
+COMMENT ON COLUMN agentcore.gateways.policy_engine_mode IS 'ENFORCE or LOG_ONLY.';
+COMMENT ON COLUMN agentcore.gateways.exception_level IS 'DEBUG returns detailed errors to callers; NULL returns generic ones.';
+COMMENT ON COLUMN agentcore.gateways.web_acl_arn IS 'The AWS WAF web ACL in front of it.';
+COMMENT ON COLUMN agentcore.gateways.waf_failure_mode IS 'What the gateway does when AWS WAF cannot be reached.';
+COMMENT ON COLUMN agentcore.gateways.workload_identity_arn IS 'The gateway''s workload identity.';
+COMMENT ON COLUMN agentcore.gateways.created_at IS 'When the gateway was created.';
+COMMENT ON COLUMN agentcore.gateways.last_updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.gateways.detail_error IS 'NULL normally; the AWS error code when the gateway''s details could not be read, in which case every detail column is NULL.';
+COMMENT ON COLUMN agentcore.gateways.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+COMMENT ON FOREIGN TABLE agentcore.gateway_targets IS 'Targets of Amazon Bedrock AgentCore gateways: what a caller let in by the gateway reaches (a Lambda function, an API, an MCP server, an AgentCore runtime), and the kind of credential the gateway uses for it. No secret is read out.';
+COMMENT ON COLUMN agentcore.gateway_targets.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.gateway_targets.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.gateway_targets.gateway_id IS 'The gateway the target belongs to.';
+COMMENT ON COLUMN agentcore.gateway_targets.target_id IS 'The target''s ID.';
+COMMENT ON COLUMN agentcore.gateway_targets.name IS 'The target''s name.';
+COMMENT ON COLUMN agentcore.gateway_targets.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.gateway_targets.target_type IS 'What the target is: mcp.lambda, mcp.openApiSchema, mcp.smithyModel, mcp.mcpServer, mcp.apiGateway, http.agentcoreRuntime, ...';
+COMMENT ON COLUMN agentcore.gateway_targets.credential_provider_type IS 'GATEWAY_IAM_ROLE, OAUTH, API_KEY, CALLER_IAM_CREDENTIALS or JWT_PASSTHROUGH.';
+COMMENT ON COLUMN agentcore.gateway_targets.credential_provider_arn IS 'The AgentCore Identity provider holding the OAuth client or API key.';
+COMMENT ON COLUMN agentcore.gateway_targets.oauth_scopes IS 'Scopes the gateway asks for when it gets an OAuth token for the target.';
+COMMENT ON COLUMN agentcore.gateway_targets.oauth_grant_type IS 'CLIENT_CREDENTIALS, AUTHORIZATION_CODE or TOKEN_EXCHANGE.';
+COMMENT ON COLUMN agentcore.gateway_targets.target_runtime_arn IS 'When the target is an AgentCore runtime, its ARN: callers reach that runtime through this gateway.';
+COMMENT ON COLUMN agentcore.gateway_targets.target_runtime_qualifier IS 'The runtime endpoint (or version) the gateway invokes, DEFAULT when unnamed.';
+COMMENT ON COLUMN agentcore.gateway_targets.created_at IS 'When the target was created.';
+COMMENT ON COLUMN agentcore.gateway_targets.last_updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.gateway_targets.detail_error IS 'NULL normally; the AWS error code when the target''s details could not be read.';
+COMMENT ON COLUMN agentcore.gateway_targets.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+COMMENT ON FOREIGN TABLE agentcore.resource_policies IS 'Resource-based policies of Amazon Bedrock AgentCore runtimes and gateways: which IAM principals may invoke them. One row per resource that has a policy.';
+COMMENT ON COLUMN agentcore.resource_policies.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.resource_policies.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.resource_policies.resource_arn IS 'The runtime''s or gateway''s ARN.';
+COMMENT ON COLUMN agentcore.resource_policies.resource_type IS 'runtime or gateway.';
+COMMENT ON COLUMN agentcore.resource_policies.policy IS 'The policy document.';
+COMMENT ON COLUMN agentcore.resource_policies.allows_public IS 'Whether an Allow statement lets in any AWS principal (Principal * or {"AWS": "*"}, or a NotPrincipal) with no condition narrowing it to an account, organisation, network or source.';
+COMMENT ON COLUMN agentcore.resource_policies.public_statements IS 'The Sids (or #positions) of those statements.';
+COMMENT ON COLUMN agentcore.resource_policies.detail_error IS 'NULL normally; the AWS error code when the policy could not be read, or MalformedResponse when it is not a policy document.';
+COMMENT ON COLUMN agentcore.resource_policies.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 COMMENT ON FOREIGN TABLE agentcore.cognito_user_pools IS 'Amazon Cognito user pools, with the issuer and OIDC discovery URL an AgentCore authorizer uses to trust them.';
 COMMENT ON COLUMN agentcore.cognito_user_pools.account_id IS 'The AWS account ID.';

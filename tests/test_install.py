@@ -105,7 +105,7 @@ def test_psql_installs_the_same_objects(empty_database, postgres, engine):
     assert agentcore_fdw("uninstall", "--dsn", empty_database).returncode == 0
     assert agentcore_fdw("install", "--dsn", empty_database, "--engine", engine).returncode == 0
     assert objects(empty_database) == by_psql
-    assert len(by_psql["relations"]) == 15  # 13 tables and views, the history and its index
+    assert len(by_psql["relations"]) == 29  # 27 tables and views, the history and its index
 
 
 def test_changing_engine_keeps_the_options(empty_database, engines):
@@ -124,7 +124,13 @@ def test_changing_engine_keeps_the_options(empty_database, engines):
     assert user_options(after["servers"]) == [("agentcore", ["regions=eu-west-1"])]
     assert ("agentcore", "agent_runtimes", "f") in after["relations"]
     assert after["wrappers"] == []
-    assert after["functions"] == [("snapshot_controls",)]
+    assert after["functions"] == [
+        ("authorizer_finding",),
+        ("cognito_clients_finding",),
+        ("cognito_pool_finding",),
+        ("cognito_scopes_finding",),
+        ("snapshot_controls",),
+    ]
     with psycopg.connect(dsn) as conn:
         assert conn.execute("SELECT count(*) FROM agentcore.control_history").fetchone() == (1,)
 
@@ -141,12 +147,36 @@ def test_reinstalling_names_the_current_wrapper_class(empty_database, engines):
     assert f"wrapper={MULTICORN_WRAPPER}" in servers[1]
 
 
+def test_an_upgrade_whose_tables_have_other_columns_replaces_them(empty_database, engine):
+    install = ("install", "--dsn", empty_database, "--engine", engine)
+    assert agentcore_fdw(*install, "--option", "regions=eu-west-1").returncode == 0
+    kind = "FOREIGN TABLE" if engine == "multicorn" else "VIEW"
+    with psycopg.connect(empty_database) as conn:  # as an older version left it
+        conn.execute(
+            f"ALTER {kind} agentcore.gateways RENAME COLUMN response_problems TO old_column"
+        )
+    upgraded = agentcore_fdw(*install)
+    assert upgraded.returncode == 0, upgraded.stderr
+    with psycopg.connect(empty_database) as conn:
+        columns = [
+            name
+            for (name,) in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                "'agentcore' AND table_name = 'gateways' ORDER BY ordinal_position"
+            )
+        ]
+    assert columns[-1] == "response_problems" and "old_column" not in columns
+    assert user_options(objects(empty_database)["servers"]) == [
+        ("agentcore", ["regions=eu-west-1"])
+    ]
+
+
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_the_installer_follows_the_psql_manifest(engine_name):
     names = [path.relative_to(sql_dir()).as_posix() for path in install_files(engine_name)]
     assert names[:2] == ["schema.sql", f"engine_{engine_name}.sql"]
     assert names[-2:] == ["views/control_results.sql", "history.sql"]
-    assert len(names) == len(set(names)) == 11
+    assert len(names) == len(set(names)) == 22
 
 
 def test_a_bad_option_is_a_clean_error(empty_database, engine):

@@ -11,6 +11,8 @@ import time
 import psycopg
 import pytest
 
+from agentcore_fdw.tables import TABLES
+
 from .estate import MAIN_ACCOUNT, PARTNER_ACCOUNT, REGIONS
 
 LISTS_AND_GETS = ("ListAgentRuntimes", "GetAgentRuntime")
@@ -43,11 +45,12 @@ def test_import_foreign_schema_creates_the_contract(multicorn_sql):
         )
         expected = sql.rows(
             "SELECT table_name, column_name, data_type FROM information_schema.columns "
-            "WHERE table_schema = 'agentcore' AND table_name IN ('agent_runtimes', "
-            "'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers') "
-            "ORDER BY table_name, ordinal_position"
+            "WHERE table_schema = 'agentcore' AND table_name = ANY(%s) "
+            "ORDER BY table_name, ordinal_position",
+            (list(TABLES),),
         )
-        assert tables == expected and len(tables) == 25 + 17 + 13 + 7
+        assert tables == expected
+        assert len(tables) == sum(len(table.columns) for table in TABLES.values())
         assert sql.value("SELECT count(*) FROM imported.cognito_user_pools") == 2
     finally:
         sql.execute("DROP SCHEMA imported CASCADE")
@@ -58,7 +61,8 @@ def test_import_foreign_schema_creates_the_contract(multicorn_sql):
     [
         ("LIMIT TO (agent_runtimes)", ["agent_runtimes"]),
         ("EXCEPT (agent_runtimes, cognito_resource_servers)",
-         ["cognito_user_pool_clients", "cognito_user_pools"]),
+         ["agent_runtime_endpoints", "agent_runtime_versions", "cognito_user_pool_clients",
+          "cognito_user_pools", "gateway_targets", "gateways", "resource_policies"]),
     ],
 )  # fmt: skip
 def test_import_foreign_schema_honours_limit_to_and_except(multicorn_sql, clause, tables):
@@ -146,15 +150,15 @@ def test_a_runtime_id_is_read_without_listing(multicorn_sql, aws, estate):
     assert calls(aws, mark, *LISTS_AND_GETS) == [("GetAgentRuntime", "us-east-1")] * 2
 
 
-def test_a_runtime_arn_narrows_to_its_account_and_region(multicorn_sql, aws, estate):
-    arn = estate.runtime_arn("partner_open_agent")
+def test_a_runtime_arn_is_read_directly_in_its_account_and_region(multicorn_sql, aws, estate):
+    arn = estate.runtime_arn("partner_open_agent")  # arn:aws:bedrock-agentcore:...:runtime/<id>
     mark = aws.mark()
     rows = multicorn_sql.rows(
         "SELECT agent_runtime_name FROM agentcore.agent_runtimes WHERE agent_runtime_arn = %s",
         (arn,),
     )
     assert rows == [("partner_open_agent",)]
-    assert calls(aws, mark, "ListAgentRuntimes") == [("ListAgentRuntimes", "eu-west-1")]
+    assert calls(aws, mark, *LISTS_AND_GETS) == [("GetAgentRuntime", "eu-west-1")]
 
 
 def test_an_arn_that_names_no_runtime_calls_nothing(multicorn_sql, aws):

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from ..table import Table
 from . import (
+    agent_runtime_endpoints,
+    agent_runtime_versions,
     agent_runtimes,
     cognito_resource_servers,
     cognito_user_pool_clients,
     cognito_user_pools,
+    gateway_targets,
+    gateways,
+    resource_policies,
 )
 
 TABLES: dict[str, Table] = {
     module.TABLE.name: module.TABLE
     for module in (
         agent_runtimes,
+        agent_runtime_endpoints,
+        agent_runtime_versions,
+        gateways,
+        gateway_targets,
+        resource_policies,
         cognito_user_pools,
         cognito_user_pool_clients,
         cognito_resource_servers,

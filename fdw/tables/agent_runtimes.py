@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..answers import MalformedValue
 from ..table import (
-    JSONB,
     TEXT,
     TEXT_ARRAY,
     TIMESTAMPTZ,
@@ -15,12 +14,16 @@ from ..table import (
     paged,
     with_pushdown,
 )
-
-JWT = "authorizerConfiguration.customJWTAuthorizer"
+from .authorizers import authorizer_type, jwt_columns
 
 
 def list_runtimes(client, parent=None):
     return paged(client.list_agent_runtimes, "agentRuntimes", maxResults=100)
+
+
+def runtime_version(item):
+    """A runtime version never changes once made: its GetAgentRuntime answer can be reused."""
+    return ("runtime version", item["agentRuntimeId"], item["agentRuntimeVersion"])
 
 
 def get_runtime(client, summary):
@@ -54,18 +57,8 @@ def by_arn(arns):
     )
 
 
-def authorizer_type(item):
-    config = item.get("authorizerConfiguration")
-    if not config:
-        return None
-    if config.get("customJWTAuthorizer") is not None:
-        return "CUSTOM_JWT"
-    # An authorizer kind newer than this code: name it rather than hide it (botocore hands
-    # a union member its model does not know over as SDK_UNKNOWN_MEMBER, with its name).
-    unknown = config.get("SDK_UNKNOWN_MEMBER")
-    if isinstance(unknown, dict) and unknown.get("name"):
-        return str(unknown["name"]).upper()
-    return ",".join(sorted(config)).upper() or None
+def runtime_authorizer_type(item):
+    return authorizer_type(item.get("authorizerConfiguration"))
 
 
 def environment_variable_names(item):
@@ -78,31 +71,18 @@ def environment_variable_names(item):
     return sorted(variables)
 
 
-TABLE = Table(
-    name="agent_runtimes",
-    description="Amazon Bedrock AgentCore runtimes, one row per runtime (its current "
-    "version), with their inbound authorizer flattened. Environment variable values are "
-    "never read out; only their names are.",
-    service="bedrock-agentcore-control",
-    list_items=list_runtimes,
-    list_operation="ListAgentRuntimes",
-    identity=("agentRuntimeId", "agentRuntimeArn"),
-    get_detail=get_runtime,
-    detail_operation="GetAgentRuntime",
-    detail_error_column="detail_error",
-    key_column="agent_runtime_id",
-    key_item=get_runtime_by_id,
-    key_item_operation="GetAgentRuntime",
-    pushdown=with_pushdown(
-        agent_runtime_id=lambda ids: Request(keys=tuple(sorted(ids))),
-        agent_runtime_arn=by_arn,
-    ),
-    columns=common_columns()
-    + (
+# Every column of a runtime version, shared with agentcore.agent_runtime_versions.
+RUNTIME_COLUMNS = (
+    (
         Column("agent_runtime_id", TEXT, "The runtime's ID.", "agentRuntimeId"),
         Column("agent_runtime_arn", TEXT, "The runtime's ARN.", "agentRuntimeArn"),
         Column("agent_runtime_name", TEXT, "The runtime's name.", "agentRuntimeName"),
-        Column("agent_runtime_version", TEXT, "The current version.", "agentRuntimeVersion"),
+        Column(
+            "agent_runtime_version",
+            TEXT,
+            "The version (in agent_runtimes, the current one).",
+            "agentRuntimeVersion",
+        ),
         Column("status", TEXT, "CREATING, READY, UPDATING, DELETING or a failure.", "status"),
         Column("description", TEXT, "The runtime's description.", "description"),
         Column("created_at", TIMESTAMPTZ, "When the runtime was created.", "createdAt", True),
@@ -128,51 +108,12 @@ TABLE = Table(
             "CUSTOM_JWT when a custom JWT authorizer validates each call's bearer token; "
             "NULL when the runtime has no authorizer configuration and accepts any caller "
             "allowed to call InvokeAgentRuntime.",
-            authorizer_type,
+            runtime_authorizer_type,
             True,
         ),
-        Column(
-            "discovery_url",
-            TEXT,
-            "The OIDC discovery URL of the identity provider the authorizer trusts.",
-            f"{JWT}.discoveryUrl",
-            True,
-        ),
-        Column(
-            "allowed_audience",
-            TEXT_ARRAY,
-            "Token audiences (aud) the authorizer accepts; NULL when any.",
-            f"{JWT}.allowedAudience",
-            True,
-        ),
-        Column(
-            "allowed_clients",
-            TEXT_ARRAY,
-            "Client IDs (client_id) the authorizer accepts; NULL when any.",
-            f"{JWT}.allowedClients",
-            True,
-        ),
-        Column(
-            "allowed_scopes",
-            TEXT_ARRAY,
-            "Scopes the authorizer requires; NULL when none.",
-            f"{JWT}.allowedScopes",
-            True,
-        ),
-        Column(
-            "custom_claims",
-            JSONB,
-            "Custom claim validations, as the API returns them.",
-            f"{JWT}.customClaims",
-            True,
-        ),
-        Column(
-            "authorizer_configuration",
-            JSONB,
-            "The whole authorizerConfiguration object, as the API returns it.",
-            "authorizerConfiguration",
-            True,
-        ),
+    )
+    + jwt_columns("authorizerConfiguration")
+    + (
         Column(
             "request_header_allowlist",
             TEXT_ARRAY,
@@ -202,5 +143,31 @@ TABLE = Table(
             "_detail_error",
             True,
         ),
+    )
+)
+
+
+TABLE = Table(
+    name="agent_runtimes",
+    description="Amazon Bedrock AgentCore runtimes, one row per runtime (its current "
+    "version), with their inbound authorizer flattened. Environment variable values are "
+    "never read out; only their names are.",
+    service="bedrock-agentcore-control",
+    list_items=list_runtimes,
+    list_operation="ListAgentRuntimes",
+    identity=("agentRuntimeId", "agentRuntimeArn"),
+    get_detail=get_runtime,
+    detail_operation="GetAgentRuntime",
+    detail_error_column="detail_error",
+    immutable_detail=runtime_version,
+    key_column="agent_runtime_id",
+    key_item=get_runtime_by_id,
+    key_item_operation="GetAgentRuntime",
+    pushdown=with_pushdown(
+        agent_runtime_id=lambda ids: Request(keys=tuple(sorted(ids))),
+        agent_runtime_arn=by_arn,
     ),
+    lookup_columns=("agent_runtime_arn",),
+    rows_per_scope=20,
+    columns=common_columns() + RUNTIME_COLUMNS,
 )

@@ -1,0 +1,134 @@
+"""The inbound authorizer columns that runtimes, runtime versions and gateways share.
+
+Every member of botocore's CustomJWTAuthorizerConfiguration has a column here (a test
+compares the two, so a member AWS adds fails the suite until it is mapped): botocore drops
+members its model does not know, and a NULL must never be taken for "no authorizer".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..table import JSONB, TEXT, TEXT_ARRAY, Column
+
+# The first botocore whose model has every member read here (certificateConfigurations came
+# last); setup.py asks for it, and the server's own Python is checked at install and query.
+MIN_BOTOCORE = (1, 44, 1)
+BOTOCORE_HINT = (
+    "upgrade boto3 and botocore where the PostgreSQL server's Python finds them (pip install "
+    "'boto3>=1.44.1' in the environment its PYTHONPATH names), then restart the server"
+)
+
+# CustomJWTAuthorizerConfiguration member -> (column, type, description)
+JWT_MEMBERS = {
+    "discoveryUrl": (
+        "discovery_url",
+        TEXT,
+        "The OIDC discovery URL of the identity provider the authorizer trusts.",
+    ),
+    "allowedAudience": (
+        "allowed_audience",
+        TEXT_ARRAY,
+        "Token audiences (aud) the authorizer accepts; NULL when any.",
+    ),
+    "allowedClients": (
+        "allowed_clients",
+        TEXT_ARRAY,
+        "Client IDs (client_id) the authorizer accepts; NULL when any.",
+    ),
+    "allowedScopes": (
+        "allowed_scopes",
+        TEXT_ARRAY,
+        "Scopes the authorizer requires; NULL when none.",
+    ),
+    "customClaims": (
+        "custom_claims",
+        JSONB,
+        "Custom claim validations, as the API returns them.",
+    ),
+    "advertisedScopeMapping": (
+        "advertised_scope_mapping",
+        JSONB,
+        "Scopes advertised to clients, mapped to the scopes the authorizer checks.",
+    ),
+    "privateEndpoint": (
+        "private_endpoint",
+        JSONB,
+        "The private (VPC) endpoint through which the authorizer reaches its identity provider.",
+    ),
+    "privateEndpointOverrides": (
+        "private_endpoint_overrides",
+        JSONB,
+        "Per-domain overrides of the private endpoint.",
+    ),
+    "certificateConfigurations": (
+        "certificate_configurations",
+        JSONB,
+        "Certificates the authorizer trusts when it reaches its identity provider.",
+    ),
+    "allowedWorkloadConfiguration": (
+        "allowed_workload_configuration",
+        JSONB,
+        "Workload identities allowed to call without a user's token.",
+    ),
+}
+
+
+def authorizer_type(configuration) -> str | None:
+    """CUSTOM_JWT, the name of an authorizer kind newer than this code, or None for none."""
+    if not configuration:
+        return None
+    if configuration.get("customJWTAuthorizer") is not None:
+        return "CUSTOM_JWT"
+    # botocore hands a union member its model does not know over as SDK_UNKNOWN_MEMBER,
+    # with its name: name it rather than hide it.
+    unknown = configuration.get("SDK_UNKNOWN_MEMBER")
+    if isinstance(unknown, dict) and unknown.get("name"):
+        return str(unknown["name"]).upper()
+    return ",".join(sorted(configuration)).upper() or None
+
+
+def jwt_columns(configuration_path: str) -> tuple[Column, ...]:
+    """The custom JWT authorizer's members, flattened, then the whole configuration object."""
+    jwt = f"{configuration_path}.customJWTAuthorizer"
+    return tuple(
+        Column(name, sql_type, description, f"{jwt}.{member}", True)
+        for member, (name, sql_type, description) in JWT_MEMBERS.items()
+    ) + (
+        Column(
+            "authorizer_configuration",
+            JSONB,
+            f"The whole {configuration_path} object, as the API returns it.",
+            configuration_path,
+            True,
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def botocore_problem() -> str | None:
+    """Why the botocore this process imports cannot read every authorizer member, or None.
+
+    botocore silently drops members its model does not know: the column would be NULL, and a
+    NULL must never pass for "not configured".
+    """
+    import botocore
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("bedrock-agentcore-control")
+    return describe_botocore_problem(
+        botocore.__version__, set(model.shape_for("CustomJWTAuthorizerConfiguration").members)
+    )
+
+
+def describe_botocore_problem(version: str, members: set[str]) -> str | None:
+    missing = sorted(set(JWT_MEMBERS) - members)
+    numbers = tuple(int(part) for part in version.split(".")[:3] if part.isdigit())
+    if not missing and numbers >= MIN_BOTOCORE:
+        return None
+    floor = ".".join(map(str, MIN_BOTOCORE))
+    lacking = f": its model lacks {', '.join(missing)}" if missing else ""
+    return (
+        f"the PostgreSQL server's botocore {version} is older than {floor}{lacking}, so "
+        "authorizer settings it does not know would read as NULL"
+    )
