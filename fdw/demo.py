@@ -8,12 +8,15 @@ PostgreSQL server uses to reach it, and serves until stopped. moto's random gene
 seeded, so IDs and ARNs are the same at every start and history stays comparable.
 
 Every name here starts with demo, and every output of a demo service says DEMO: none of
-this is anyone's AWS. `Seeder` is also what the test suite builds its own estate with.
+this is anyone's AWS. Versions served in full, the DEFAULT endpoint and resource policies are
+simulated where moto lacks them (moto_extensions.py). `Seeder` is also what the test suite
+builds its own estate with.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -41,6 +44,7 @@ class Seeder:
         self.runtimes: dict[str, dict] = {}
         self.pools: dict[str, dict] = {}
         self.clients: dict[str, dict] = {}
+        self.gateways: dict[str, dict] = {}
         self.secrets: list[str] = []  # values that must never come out of agentcore-fdw
         main = boto3.session.Session(
             aws_access_key_id="AKIADEMOMAINACCOUNT1", aws_secret_access_key="demo-main-secret"
@@ -120,7 +124,77 @@ class Seeder:
             **settings,
         )
         created.pop("ResponseMetadata", None)
-        self.runtimes[name] = dict(created, region=region, account=account, settings=settings)
+        self.runtimes[name] = dict(
+            created, region=region, account=account, settings=settings, profile=profile
+        )
+
+    def _agents(self, profile: str, region: str):
+        return self.client(self.sessions[profile], "bedrock-agentcore-control", region)
+
+    def update_runtime(self, name: str, jwt: dict | None = None, **settings) -> str:
+        """A new version of a runtime (DEFAULT moves to it); returns the version."""
+        runtime = self.runtimes[name]
+        agents = self._agents(runtime["profile"], runtime["region"])
+        current = agents.get_agent_runtime(agentRuntimeId=runtime["agentRuntimeId"])
+        if jwt is not None:
+            settings["authorizerConfiguration"] = {"customJWTAuthorizer": jwt}
+        updated = agents.update_agent_runtime(
+            agentRuntimeId=runtime["agentRuntimeId"],
+            agentRuntimeArtifact=current["agentRuntimeArtifact"],
+            roleArn=current["roleArn"],
+            networkConfiguration=current["networkConfiguration"],
+            **settings,
+        )
+        runtime["settings"] = dict(runtime["settings"], **settings)
+        return updated["agentRuntimeVersion"]
+
+    def add_endpoint(self, runtime_name: str, name: str, version: str) -> None:
+        runtime = self.runtimes[runtime_name]
+        self._agents(runtime["profile"], runtime["region"]).create_agent_runtime_endpoint(
+            agentRuntimeId=runtime["agentRuntimeId"], name=name, agentRuntimeVersion=version
+        )
+
+    def add_gateway(
+        self,
+        profile: str,
+        region: str,
+        name: str,
+        authorizer_type: str,
+        jwt: dict | None = None,
+        **settings,
+    ) -> str:
+        account = self.account(profile)
+        if jwt is not None:
+            settings["authorizerConfiguration"] = {"customJWTAuthorizer": jwt}
+        created = self._agents(profile, region).create_gateway(
+            name=name,
+            roleArn=f"arn:aws:iam::{account}:role/{name}-role",
+            protocolType="MCP",
+            authorizerType=authorizer_type,
+            **settings,
+        )
+        self.gateways[name] = {
+            "id": created["gatewayId"],
+            "arn": created["gatewayArn"],
+            "profile": profile,
+            "region": region,
+        }
+        return created["gatewayId"]
+
+    def add_target(self, gateway: str, name: str, configuration: dict, **settings) -> str:
+        where = self.gateways[gateway]
+        created = self._agents(where["profile"], where["region"]).create_gateway_target(
+            gatewayIdentifier=where["id"],
+            name=name,
+            targetConfiguration=configuration,
+            **settings,
+        )
+        return created["targetId"]
+
+    def put_policy(self, profile: str, region: str, arn: str, policy: dict) -> None:
+        self._agents(profile, region).put_resource_policy(
+            resourceArn=arn, policy=json.dumps(policy)
+        )
 
     def account(self, profile: str) -> str:
         sts = self.client(self.sessions[profile], "sts", "us-east-1")
@@ -228,7 +302,61 @@ def seed_demo(endpoint_url: str, directory: Path) -> Seeder:
         description="Demo: partner account, trusts its own Cognito pool",
         jwt={"discoveryUrl": pool_url("ap-southeast-2", partners), "allowedClients": [partner_app]},
     )  # fmt: skip
+    seed_demo_doors(estate, customers, gateway)
     return estate
+
+
+def seed_demo_doors(estate: Seeder, customers: str, client_id: str) -> None:
+    """Every way in: an endpoint still serving an old open version, gateways of each
+    authorizer type, a runtime behind a gateway, resource policies (one public)."""
+    account, trusted = MAIN_ACCOUNT, pool_url("us-east-1", customers)
+    estate.add_runtime(
+        "default", "us-east-1", "demo_orders_agent",
+        description="Demo: version 1 had no authorizer; prod still serves it",
+    )  # fmt: skip
+    estate.update_runtime(
+        "demo_orders_agent", jwt={"discoveryUrl": trusted, "allowedClients": [client_id]}
+    )
+    estate.add_endpoint("demo_orders_agent", "prod", "1")
+    orders = estate.runtimes["demo_orders_agent"]["agentRuntimeArn"]
+    estate.put_policy("default", "us-east-1", orders, {
+        "Version": "2012-10-17",
+        "Statement": [{"Sid": "OurAccountOnly", "Effect": "Allow", "Principal": "*",
+                       "Action": "bedrock-agentcore:InvokeAgentRuntime", "Resource": "*",
+                       "Condition": {"StringEquals": {"aws:SourceAccount": account}}}],
+    })  # fmt: skip
+    estate.add_gateway("default", "us-east-1", "demo-public-gateway", "NONE")
+    estate.add_gateway("default", "us-east-1", "demo-partner-gateway", "AUTHENTICATE_ONLY")
+    estate.add_gateway(
+        "default", "us-east-1", "demo-guarded-gateway", "AUTHENTICATE_ONLY",
+        policyEngineConfiguration={
+            "arn": f"arn:aws:bedrock-agentcore:us-east-1:{account}:policy-engine/demo-policies",
+            "mode": "ENFORCE"},
+    )  # fmt: skip
+    estate.add_gateway(
+        "default", "us-east-1", "demo-tools-gateway", "CUSTOM_JWT",
+        jwt={"discoveryUrl": trusted, "allowedClients": [client_id]},
+    )  # fmt: skip
+    estate.add_target(
+        "demo-tools-gateway", "demo-support",
+        {"http": {"agentcoreRuntime": {
+            "arn": estate.runtimes["demo_support_agent"]["agentRuntimeArn"]}}},
+    )  # fmt: skip
+    estate.add_gateway(
+        "default", "us-east-1", "demo-legacy-gateway", "CUSTOM_JWT",
+        jwt={"discoveryUrl": pool_url("us-east-1", "us-east-1_DemoGone1")},
+    )  # fmt: skip
+    estate.add_gateway("default", "eu-west-1", "demo-internal-gateway", "AWS_IAM")
+    estate.add_target(
+        "demo-internal-gateway", "demo-helpdesk",
+        {"http": {"agentcoreRuntime": {
+            "arn": estate.runtimes["demo_eu_helpdesk_agent"]["agentRuntimeArn"]}}},
+    )  # fmt: skip
+    estate.put_policy("default", "eu-west-1", estate.gateways["demo-internal-gateway"]["arn"], {
+        "Version": "2012-10-17",
+        "Statement": [{"Sid": "AnyAwsPrincipal", "Effect": "Allow", "Principal": {"AWS": "*"},
+                       "Action": "bedrock-agentcore:InvokeGateway", "Resource": "*"}],
+    })  # fmt: skip
 
 
 # The moto server, and the background process that serves the demo.
@@ -236,7 +364,7 @@ def seed_demo(endpoint_url: str, directory: Path) -> Seeder:
 
 def moto_server(port: int, wrap=None):
     """moto's ThreadedMotoServer on 127.0.0.1:`port`, answering as AWS does where moto does
-    not, with `wrap(app)` (a WSGI middleware) in front when given."""
+    not (moto_extensions.py), with `wrap(app)` (a WSGI middleware) in front when given."""
     import json
     import logging
 
@@ -244,7 +372,10 @@ def moto_server(port: int, wrap=None):
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 
+    from .moto_extensions import ResourcePolicies, apply
+
     extend_moto_regions()
+    apply()
 
     def like_aws(app):
         def answer(environ, start_response):
@@ -268,7 +399,7 @@ def moto_server(port: int, wrap=None):
     class Server(ThreadedMotoServer):
         def _server_entry(self) -> None:
             logging.getLogger("werkzeug").setLevel(logging.WARNING)
-            app = like_aws(DomainDispatcherApplication(create_backend_app))
+            app = ResourcePolicies(like_aws(DomainDispatcherApplication(create_backend_app)))
             self._server = make_server(
                 self._ip_address, self._port, wrap(app) if wrap else app, True
             )

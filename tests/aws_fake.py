@@ -194,6 +194,8 @@ def rest_routes(service: str) -> list[tuple[str, re.Pattern, str]]:
     for name in model.operation_names:
         http = model.operation_model(name).http
         uri = http["requestUri"].split("?")[0]
-        pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(uri))
+        # A label names one path segment, but the last one may hold an ARN, slashes and all.
+        pattern = re.sub(r"\\\{[^}]+\\\}$", ".+", re.escape(uri))
+        pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", pattern)
         routes.append((http["method"], re.compile(pattern), name))
     return routes

@@ -11,6 +11,7 @@ MAIN_ACCOUNT = "123456789012"  # moto's default account
 PARTNER_ACCOUNT = "111111111111"  # reached through an assumed role, as profile "partner"
 REGIONS = ("us-east-1", "eu-west-1")
 DENIED_REGION = "ap-southeast-2"  # seeded, and denied by the tests that need a denial
+DOORS_REGION = "us-west-2"  # endpoints on old versions, gateways, resource policies
 
 # Strings that break naive array and CSV handling: commas, quotes, braces, backslashes,
 # the word NULL, whitespace and non-ASCII.
@@ -115,4 +116,62 @@ def seed(endpoint_url: str, directory: Path) -> Estate:
     )  # fmt: skip
     estate.add_runtime("partner", "eu-west-1", "partner_open_agent")
     estate.add_runtime("default", DENIED_REGION, "sydney_agent")
+    seed_doors(estate, agents_pool, caller_id)
     return estate
+
+
+def seed_doors(estate: Estate, pool_id: str, client_id: str) -> None:
+    """Every way into an agent, in DOORS_REGION of the main account."""
+    region, pool = DOORS_REGION, pool_url("us-east-1", pool_id)
+    # Version 1 had no authorizer; version 2 has one. DEFAULT serves 2; prod still serves 1.
+    estate.add_runtime("default", region, "versioned_agent")
+    estate.update_runtime(
+        "versioned_agent", jwt={"discoveryUrl": pool, "allowedClients": [client_id]}
+    )
+    estate.add_endpoint("versioned_agent", "prod", "1")
+    estate.add_endpoint("versioned_agent", "canary", "2")
+    estate.add_runtime(
+        "default", region, "gateway_only_agent",
+        jwt={"discoveryUrl": pool, "allowedClients": [client_id]},
+    )  # fmt: skip
+    estate.add_gateway("default", region, "open-gateway", "NONE")
+    estate.add_gateway("default", region, "authn-only-gateway", "AUTHENTICATE_ONLY")
+    estate.add_gateway(
+        "default", region, "enforced-gateway", "AUTHENTICATE_ONLY",
+        policyEngineConfiguration={
+            "arn": f"arn:aws:bedrock-agentcore:{region}:{MAIN_ACCOUNT}:policy-engine/pe-1",
+            "mode": "ENFORCE"},
+    )  # fmt: skip
+    estate.add_gateway("default", region, "iam-gateway", "AWS_IAM")
+    estate.add_gateway(
+        "default", region, "jwt-gateway", "CUSTOM_JWT",
+        jwt={"discoveryUrl": pool, "allowedAudience": ["gateway-api"]},
+    )  # fmt: skip
+    estate.add_target(
+        "iam-gateway", "to-agent",
+        {"http": {"agentcoreRuntime": {"arn": estate.runtime_arn("gateway_only_agent")}}},
+    )  # fmt: skip
+    estate.add_target(
+        "jwt-gateway", "orders-lambda",
+        {"mcp": {"lambda": {
+            "lambdaArn": f"arn:aws:lambda:{region}:{MAIN_ACCOUNT}:function:orders",
+            "toolSchema": {"inlinePayload": [{"name": "get_order", "description": "x",
+                                              "inputSchema": {"type": "object"}}]}}}},
+        credentialProviderConfigurations=[{
+            "credentialProviderType": "OAUTH",
+            "credentialProvider": {"oauthCredentialProvider": {
+                "providerArn": f"arn:aws:bedrock-agentcore:{region}:{MAIN_ACCOUNT}:token-vault/"
+                               "default/oauth2credentialprovider/orders",
+                "scopes": ["orders/read"], "grantType": "CLIENT_CREDENTIALS"}}}],
+    )  # fmt: skip
+    estate.put_policy("default", region, estate.gateways["iam-gateway"]["arn"], {
+        "Version": "2012-10-17",
+        "Statement": [{"Sid": "AnyoneMayInvoke", "Effect": "Allow", "Principal": {"AWS": "*"},
+                       "Action": "bedrock-agentcore:InvokeGateway", "Resource": "*"}],
+    })  # fmt: skip
+    estate.put_policy("default", region, estate.runtime_arn("versioned_agent"), {
+        "Version": "2012-10-17",
+        "Statement": [{"Sid": "OnlyOurAccount", "Effect": "Allow", "Principal": "*",
+                       "Action": "bedrock-agentcore:InvokeAgentRuntime", "Resource": "*",
+                       "Condition": {"StringEquals": {"aws:SourceAccount": MAIN_ACCOUNT}}}],
+    })  # fmt: skip

@@ -1,0 +1,188 @@
+"""Where moto's AgentCore differs from AWS, made to answer as AWS does, for the demo and the tests.
+
+moto (5.x) knows runtimes, endpoints, gateways and targets, but:
+- names a runtime `agent/<uuid>:<version>`, a new ARN per version; AWS names it
+  `runtime/<runtime id>`, one ARN for good;
+- keeps only a summary of each version, and answers GetAgentRuntime with the current
+  version whatever `version` asks for; AWS answers with the version asked for;
+- makes no DEFAULT endpoint; AWS makes one with every runtime and moves it to each new
+  version;
+- lists endpoints without liveVersion and targetVersion;
+- has no resource-based policies (Put/Get/DeleteResourcePolicy), which a WSGI layer answers.
+
+Everything here is applied once, to the moto running in this process.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import threading
+from typing import Any
+
+DEFAULT_ENDPOINT = "DEFAULT"
+POLICY_PATH = re.compile(r"^/resourcepolicy/(.+)$")
+
+_applied = False
+
+
+def apply() -> None:
+    global _applied
+    if _applied:
+        return
+    _applied = True
+    from moto.bedrockagentcorecontrol import models, responses
+
+    _runtimes_as_aws_names_them(models.AgentRuntime)
+    _default_endpoints(models.BedrockAgentCoreControlBackend)
+    _endpoints_list_their_versions(models.AgentRuntimeEndpoint)
+    _versions_answered_in_full(responses.BedrockAgentCoreControlResponse)
+
+
+def _runtimes_as_aws_names_them(runtime_class) -> None:
+    create, update = runtime_class.__init__, runtime_class.update
+
+    def runtime_arn(runtime) -> str:
+        return (
+            f"arn:aws:bedrock-agentcore:{runtime.region_name}:{runtime.account_id}:"
+            f"runtime/{runtime.agent_runtime_id}"
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        create(self, *args, **kwargs)
+        self.agent_runtime_arn = runtime_arn(self)
+        self.versions[-1]["agentRuntimeArn"] = self.agent_runtime_arn
+        self.version_details = {self.agent_runtime_version: details(self)}
+
+    def updated(self, *args: Any, **kwargs: Any) -> None:
+        self.agent_runtime_arn = "arn:aws:bedrock-agentcore:::agent/moto:0"  # what update parses
+        update(self, *args, **kwargs)
+        self.agent_runtime_arn = runtime_arn(self)
+        self.versions[-1]["agentRuntimeArn"] = self.agent_runtime_arn
+        self.version_details[self.agent_runtime_version] = details(self)
+
+    runtime_class.__init__ = __init__
+    runtime_class.update = updated
+
+
+def details(runtime) -> dict:
+    """A GetAgentRuntime answer for the runtime as it is now (a version, once made, is kept)."""
+    answer = {
+        "agentRuntimeArn": runtime.agent_runtime_arn,
+        "agentRuntimeName": runtime.agent_runtime_name,
+        "agentRuntimeId": runtime.agent_runtime_id,
+        "agentRuntimeVersion": runtime.agent_runtime_version,
+        "createdAt": runtime.created_at,
+        "lastUpdatedAt": runtime.last_updated_at,
+        "roleArn": runtime.role_arn,
+        "networkConfiguration": runtime.network_configuration,
+        "status": "READY",
+        "lifecycleConfiguration": runtime.lifecycle_configuration,
+        "description": runtime.description,
+        "workloadIdentityDetails": runtime.workload_identity_details,
+        "agentRuntimeArtifact": runtime.agent_runtime_artifact,
+        "protocolConfiguration": runtime.protocol_configuration,
+        "environmentVariables": runtime.environment_variables,
+        "authorizerConfiguration": runtime.authorizer_configuration,
+        "requestHeaderConfiguration": runtime.request_header_configuration,
+    }
+    return copy.deepcopy({key: value for key, value in answer.items() if value})
+
+
+def _default_endpoints(backend_class) -> None:
+    create, update = backend_class.create_agent_runtime, backend_class.update_agent_runtime
+
+    def create_agent_runtime(self, *args: Any, **kwargs: Any):
+        runtime = create(self, *args, **kwargs)
+        self.create_agent_runtime_endpoint(
+            agent_runtime_id=runtime.agent_runtime_id,
+            name=DEFAULT_ENDPOINT,
+            agent_runtime_version=None,
+            description="The default endpoint",
+            tags=None,
+        )
+        return runtime
+
+    def update_agent_runtime(self, agent_runtime_id: str, *args: Any, **kwargs: Any):
+        runtime = update(self, agent_runtime_id, *args, **kwargs)
+        endpoint = self.agent_runtime_endpoints.get((agent_runtime_id, DEFAULT_ENDPOINT))
+        if endpoint is not None:
+            endpoint.live_version = endpoint.target_version = runtime.agent_runtime_version
+            endpoint.agent_runtime_arn = runtime.agent_runtime_arn
+        return runtime
+
+    backend_class.create_agent_runtime = create_agent_runtime
+    backend_class.update_agent_runtime = update_agent_runtime
+
+
+def _endpoints_list_their_versions(endpoint_class) -> None:
+    summary = endpoint_class.to_summary
+
+    def to_summary(self) -> dict:
+        return dict(summary(self), liveVersion=self.live_version, targetVersion=self.target_version)
+
+    endpoint_class.to_summary = to_summary
+
+
+def _versions_answered_in_full(response_class) -> None:
+    current = response_class.get_agent_runtime
+
+    def get_agent_runtime(self):
+        from moto.bedrockagentcorecontrol.exceptions import ResourceNotFoundException
+        from moto.core.responses import ActionResult
+
+        version = self.querystring.get("version", [None])[0]
+        runtime = self.backend.get_agent_runtime(self._get_param("agentRuntimeId"))
+        if version is None or version == runtime.agent_runtime_version:
+            return current(self)
+        if version not in runtime.version_details:
+            raise ResourceNotFoundException(
+                f"Could not find version {version} of Agent Runtime {runtime.agent_runtime_id}"
+            )
+        return ActionResult(copy.deepcopy(runtime.version_details[version]))
+
+    response_class.get_agent_runtime = get_agent_runtime
+
+
+class ResourcePolicies:
+    """A WSGI layer answering Put/Get/DeleteResourcePolicy as AWS does, in front of moto."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.policies: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        match = POLICY_PATH.match(environ.get("PATH_INFO", ""))
+        if not match:
+            return self.app(environ, start_response)
+        from urllib.parse import unquote
+
+        arn = unquote(match.group(1))
+        method = environ.get("REQUEST_METHOD")
+        with self._lock:
+            if method == "PUT":
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+                policy = json.loads(environ["wsgi.input"].read(length) or b"{}").get("policy")
+                self.policies[arn] = policy
+                return _json(start_response, "201 Created", {"policy": policy})
+            if method == "DELETE" and self.policies.pop(arn, None) is not None:
+                return _json(start_response, "204 No Content", None)
+            if method == "GET" and arn in self.policies:
+                return _json(start_response, "200 OK", {"policy": self.policies[arn]})
+        return _json(
+            start_response,
+            "404 Not Found",
+            {"message": f"No resource policy for {arn}"},
+            error="ResourceNotFoundException",
+        )
+
+
+def _json(start_response, status: str, body: dict | None, error: str | None = None):
+    data = b"" if body is None else json.dumps(body).encode()
+    headers = [("Content-Type", "application/json"), ("Content-Length", str(len(data)))]
+    if error:
+        headers.append(("x-amzn-ErrorType", error))
+    start_response(status, headers)
+    return [data]
