@@ -1,10 +1,21 @@
 -- The views over the tables: identical for every engine, installed in this order.
+\ir functions/authorizer_finding.sql
+\ir functions/cognito_findings.sql
 \ir views/runtime_authorization_audit.sql
+\ir views/cognito_authorizers.sql
 \ir views/runtime_cognito_authorizers.sql
+\ir views/invocation_paths.sql
 \ir controls/agentcore_runtime_authorizer_configured.sql
 \ir controls/agentcore_runtime_authorizer_restricts_callers.sql
 \ir controls/agentcore_runtime_cognito_pool_exists.sql
 \ir controls/agentcore_runtime_cognito_clients_exist.sql
 \ir controls/agentcore_runtime_cognito_scopes_exist.sql
+\ir controls/agentcore_runtime_endpoint_authorizer_configured.sql
+\ir controls/agentcore_gateway_authorizer_configured.sql
+\ir controls/agentcore_gateway_authorizer_restricts_callers.sql
+\ir controls/agentcore_gateway_cognito_pool_exists.sql
+\ir controls/agentcore_gateway_cognito_clients_exist.sql
+\ir controls/agentcore_gateway_cognito_scopes_exist.sql
+\ir controls/agentcore_resource_policy_not_public.sql
 \ir views/control_results.sql
 \ir history.sql

@@ -115,6 +115,9 @@ def test_control_results_cover_every_control(sql):
         ("agentcore_runtime_cognito_scopes_exist", "alarm", 1),
         ("agentcore_runtime_cognito_scopes_exist", "ok", 1),
         ("agentcore_runtime_cognito_scopes_exist", "skip", 3),
+        # Every runtime's DEFAULT endpoint serves its current version.
+        ("agentcore_runtime_endpoint_authorizer_configured", "alarm", 2),
+        ("agentcore_runtime_endpoint_authorizer_configured", "ok", 7),
     ]
     for severity, reason in sql.rows("SELECT severity, reason FROM agentcore.control_results"):
         assert severity in ("high", "medium", "low")
@@ -157,5 +160,5 @@ def test_every_view_is_commented_for_bi_tools(sql):
             "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = 'agentcore' AND c.relkind IN ('v', 'f')"
         )
-        == 13
+        == 27
     )

@@ -26,8 +26,8 @@ from agentcore_fdw.report import DEMO_BANNER
 from .test_fail_closed import BLOCK_PAGE
 
 CLI = str(Path(sys.executable).parent / "agentcore-fdw")
-DEMO_RUNTIMES = 9
-DEMO_ALARMS = 6
+DEMO_RUNTIMES = 10
+DEMO_ALARMS = 14
 
 
 class Cli:
@@ -75,7 +75,7 @@ def test_service_status_prints_a_connection_string_a_client_can_use(demo):
         statuses = dict(conn.execute(
             "SELECT status, count(*) FROM agentcore.runtime_authorization_audit GROUP BY 1"
         ).fetchall())  # fmt: skip
-    assert statuses == {"ok": 7, "alarm": 2}
+    assert statuses == {"ok": 8, "alarm": 2}
 
 
 @pytest.mark.parametrize("output", ["table", "csv", "json", "jsonl"])
@@ -131,6 +131,32 @@ def test_check_exit_status_follows_fail_on(demo, fail_on, exit_code):
     assert f"Findings ({DEMO_ALARMS} alarm and error):" in done.stdout
 
 
+def test_the_demo_shows_every_door_and_reports_the_open_ones(demo):
+    done = demo("check", "--output", "json", "--fail-on", "never")
+    findings = {(f["control_id"], f["reason"].split(",")[0].split(" (")[0])
+                for f in json.loads(done.stdout)["findings"]}  # fmt: skip
+    assert {
+        ("agentcore_runtime_endpoint_authorizer_configured",
+         "Endpoint prod of agent runtime demo_orders_agent"),
+        ("agentcore_gateway_authorizer_configured", "Gateway demo-public-gateway"),
+        ("agentcore_gateway_authorizer_configured", "Gateway demo-partner-gateway"),
+    } <= findings  # fmt: skip
+    doors = json.loads(demo(
+        "query", "SELECT door_type, count(*) AS doors, count(agent_runtime_arn) AS reaching "
+        "FROM agentcore.invocation_paths GROUP BY 1 ORDER BY 1", "--output", "json",
+    ).stdout)  # fmt: skip
+    # Every runtime's DEFAULT endpoint and the orders agent's prod; six gateways, two of
+    # which reach a runtime.
+    assert doors == [
+        {"door_type": "gateway", "doors": 6, "reaching": 2},
+        {
+            "door_type": "runtime_endpoint",
+            "doors": DEMO_RUNTIMES + 1,
+            "reaching": DEMO_RUNTIMES + 1,
+        },
+    ]
+
+
 def test_check_of_one_control_and_one_account(demo):
     done = demo(
         "check", "--control", "agentcore_runtime_authorizer_configured",
@@ -170,7 +196,7 @@ def test_a_check_that_cannot_run_exits_2(demo, tmp_path):
 def test_markdown_and_csv_reports(demo, tmp_path):
     markdown = demo("check", "--output", "markdown", "--fail-on", "never")
     assert markdown.stdout.startswith(f"> **{DEMO_BANNER}**")
-    assert "| agentcore_runtime_authorizer_configured | 7 | 2 | 0 | 0 |" in markdown.stdout
+    assert "| agentcore_runtime_authorizer_configured | 8 | 2 | 0 | 0 |" in markdown.stdout
     findings_file = tmp_path / "findings.csv"
     done = demo("check", "--output", "csv", "--output-file", str(findings_file))
     assert done.returncode == 1 and done.stdout == ""
@@ -289,18 +315,18 @@ def test_history_survives_a_restart(demo):
     restarted = demo("service", "start", "--demo")
     assert restarted.returncode == 0, restarted.stderr
     second = demo("check", "--save", "--fail-on", "never")
-    assert "saved 33 results" in second.stderr
+    assert "saved 69 results" in second.stderr
     done = demo(
         "query", "SELECT count(DISTINCT snapshot_at) AS snapshots, count(*) AS results "
         "FROM agentcore.control_history", "--output", "json",
     )  # fmt: skip
-    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 66}]
+    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 138}]
     trend = json.loads(demo(
         "query", "SELECT control_id, ok, alarm, error, skip FROM agentcore.control_trends "
         "WHERE control_id = 'agentcore_runtime_authorizer_configured'", "--output", "json",
     ).stdout)  # fmt: skip
     assert trend == [{"control_id": "agentcore_runtime_authorizer_configured",
-                      "ok": 7, "alarm": 2, "error": 0, "skip": 0}]  # fmt: skip
+                      "ok": 8, "alarm": 2, "error": 0, "skip": 0}]  # fmt: skip
 
 
 def test_without_credentials_check_runs_on_the_demo_and_says_so():

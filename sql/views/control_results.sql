@@ -8,7 +8,21 @@ SELECT * FROM agentcore.agentcore_runtime_cognito_pool_exists
 UNION ALL
 SELECT * FROM agentcore.agentcore_runtime_cognito_clients_exist
 UNION ALL
-SELECT * FROM agentcore.agentcore_runtime_cognito_scopes_exist;
+SELECT * FROM agentcore.agentcore_runtime_cognito_scopes_exist
+UNION ALL
+SELECT * FROM agentcore.agentcore_runtime_endpoint_authorizer_configured
+UNION ALL
+SELECT * FROM agentcore.agentcore_gateway_authorizer_configured
+UNION ALL
+SELECT * FROM agentcore.agentcore_gateway_authorizer_restricts_callers
+UNION ALL
+SELECT * FROM agentcore.agentcore_gateway_cognito_pool_exists
+UNION ALL
+SELECT * FROM agentcore.agentcore_gateway_cognito_clients_exist
+UNION ALL
+SELECT * FROM agentcore.agentcore_gateway_cognito_scopes_exist
+UNION ALL
+SELECT * FROM agentcore.agentcore_resource_policy_not_public;
 
 COMMENT ON VIEW agentcore.control_results IS
     'Every bundled control as rows of control_id, control_title, severity, resource (an ARN), '

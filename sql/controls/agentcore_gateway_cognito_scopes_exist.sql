@@ -1,0 +1,23 @@
+-- Control: every scope a gateway requires should be defined by the pool it trusts.
+-- The check itself is agentcore.cognito_scopes_finding, shared by runtimes and gateways.
+CREATE OR REPLACE VIEW agentcore.agentcore_gateway_cognito_scopes_exist AS
+SELECT
+    'agentcore_gateway_cognito_scopes_exist'::text AS control_id,
+    'Scopes required by AgentCore gateways should be defined by the trusted user pool'::text
+        AS control_title,
+    'low'::text AS severity,
+    c.resource,
+    f.status,
+    f.reason,
+    c.account_id,
+    c.region
+FROM agentcore.cognito_authorizers AS c
+CROSS JOIN LATERAL agentcore.cognito_scopes_finding(
+    c.subject, c.detail_error, c.response_problems, c.user_pool_found, c.user_pool_id,
+    c.allowed_scopes, c.unknown_scopes
+) AS f
+WHERE c.authorizer_source = 'gateway';
+
+COMMENT ON VIEW agentcore.agentcore_gateway_cognito_scopes_exist IS
+    'Control: alarm for each gateway that requires a scope no resource server of its trusted '
+    'Cognito user pool defines (a token can never carry it, so no caller gets in).';

@@ -1,0 +1,31 @@
+-- Control: no resource-based policy should let any AWS principal invoke a runtime or a
+-- gateway (Principal * or {"AWS": "*"} in an Allow statement with no condition narrowing it
+-- to an account, organisation, network or source).
+CREATE OR REPLACE VIEW agentcore.agentcore_resource_policy_not_public AS
+SELECT
+    'agentcore_resource_policy_not_public'::text AS control_id,
+    'AgentCore resource policies should not allow any AWS principal'::text AS control_title,
+    'high'::text AS severity,
+    p.resource_arn AS resource,
+    CASE
+        WHEN p.detail_error IS NOT NULL THEN 'error'
+        WHEN p.allows_public THEN 'alarm'
+        ELSE 'ok'
+    END AS status,
+    CASE
+        WHEN p.detail_error IS NOT NULL THEN format(
+            'The resource policy of %s %s could not be read (%s).',
+            p.resource_type, p.resource_arn, p.detail_error)
+        WHEN p.allows_public THEN format(
+            'The resource policy of %s %s lets any AWS principal in (statements %s).',
+            p.resource_type, p.resource_arn, array_to_string(p.public_statements, ', '))
+        ELSE format(
+            'The resource policy of %s %s names the principals it lets in.',
+            p.resource_type, p.resource_arn)
+    END AS reason,
+    p.account_id,
+    p.region
+FROM agentcore.resource_policies AS p;
+
+COMMENT ON VIEW agentcore.agentcore_resource_policy_not_public IS
+    'Control: alarm for each runtime or gateway whose resource policy allows any AWS principal.';

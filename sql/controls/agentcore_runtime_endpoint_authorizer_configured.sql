@@ -1,0 +1,19 @@
+-- Control: every endpoint should serve a version that authorizes its callers. The current
+-- version may have a JWT authorizer while an endpoint still serves an older, open one.
+CREATE OR REPLACE VIEW agentcore.agentcore_runtime_endpoint_authorizer_configured AS
+SELECT
+    'agentcore_runtime_endpoint_authorizer_configured'::text AS control_id,
+    'AgentCore runtime endpoints should serve versions with an inbound authorizer'::text
+        AS control_title,
+    'high'::text AS severity,
+    p.door_arn AS resource,
+    p.status,
+    p.reason,
+    p.account_id,
+    p.region
+FROM agentcore.invocation_paths AS p
+WHERE p.door_type = 'runtime_endpoint';
+
+COMMENT ON VIEW agentcore.agentcore_runtime_endpoint_authorizer_configured IS
+    'Control: alarm for each runtime endpoint that serves (or is about to serve) a version '
+    'with no authorizer configuration; error where that version could not be read.';

@@ -1,0 +1,69 @@
+-- One place that judges an inbound authorizer, for every door into an agent: a runtime (its
+-- current version), an endpoint (the version it serves) and a gateway. `subject` names the
+-- door ("Agent runtime x (id)"); the reason is a sentence about it.
+-- ok     a custom JWT authorizer trusting an https OIDC discovery URL; AWS_IAM (SigV4);
+--        AUTHENTICATE_ONLY with a policy engine in ENFORCE mode;
+-- alarm  no authorizer (a runtime without authorizerConfiguration, a gateway with NONE), or
+--        AUTHENTICATE_ONLY without an enforcing policy engine;
+-- error  the configuration could not be read, is of a shape this version does not know, or
+--        names no usable discovery URL: an unknown is never ok.
+CREATE OR REPLACE FUNCTION agentcore.authorizer_finding(
+    subject text,
+    authorizer_type text,
+    discovery_url text,
+    authorizer_configuration jsonb,
+    policy_engine_mode text,
+    detail_error text,
+    OUT status text,
+    OUT reason text
+)
+LANGUAGE sql IMMUTABLE
+AS $$
+SELECT
+    CASE
+        WHEN detail_error IS NOT NULL THEN 'error'
+        WHEN authorizer_type IS NULL OR authorizer_type = 'NONE' THEN 'alarm'
+        WHEN authorizer_type = 'AWS_IAM' THEN 'ok'
+        WHEN authorizer_type = 'AUTHENTICATE_ONLY' THEN
+            CASE WHEN policy_engine_mode = 'ENFORCE' THEN 'ok' ELSE 'alarm' END
+        WHEN authorizer_type <> 'CUSTOM_JWT' THEN 'error'
+        WHEN discovery_url ~ '^https://[^/?#[:space:]]+/([^?#[:space:]]*/)?\.well-known/openid-configuration$'
+            THEN 'ok'
+        ELSE 'error'
+    END,
+    CASE
+        WHEN detail_error IS NOT NULL THEN format(
+            '%s could not be read (%s), so whether it has an authorizer is unknown.',
+            subject, detail_error)
+        WHEN authorizer_type IS NULL THEN format(
+            '%s has no authorizer configuration and accepts any caller that IAM allows to call InvokeAgentRuntime.',
+            subject)
+        WHEN authorizer_type = 'NONE' THEN format(
+            '%s has authorizer type NONE and accepts any caller.', subject)
+        WHEN authorizer_type = 'AWS_IAM' THEN format(
+            '%s requires callers to sign with AWS credentials (AWS_IAM).', subject)
+        WHEN authorizer_type = 'AUTHENTICATE_ONLY' AND policy_engine_mode = 'ENFORCE' THEN format(
+            '%s checks only that a caller''s token is valid (AUTHENTICATE_ONLY), and its policy engine decides what each caller may do (ENFORCE).',
+            subject)
+        WHEN authorizer_type = 'AUTHENTICATE_ONLY' THEN format(
+            '%s checks only that a caller''s token is valid (AUTHENTICATE_ONLY), and no policy engine in ENFORCE mode decides what each caller may do (%s).',
+            subject, coalesce('policy engine mode ' || policy_engine_mode, 'no policy engine'))
+        WHEN authorizer_type <> 'CUSTOM_JWT' THEN format(
+            '%s has an authorizer configuration this version of agentcore-fdw does not recognise (%s), so whether it authorizes callers is unknown.',
+            subject, coalesce(authorizer_configuration::text, authorizer_type))
+        WHEN coalesce(discovery_url, '') = '' THEN format(
+            '%s has a custom JWT authorizer that names no discovery URL, so which tokens it accepts is unknown.',
+            subject)
+        WHEN discovery_url !~ '^https://[^/?#[:space:]]+/([^?#[:space:]]*/)?\.well-known/openid-configuration$'
+            THEN format(
+            '%s has a custom JWT authorizer whose discovery URL %s is not an https URL ending in /.well-known/openid-configuration, so which tokens it accepts is unknown.',
+            subject, to_json(discovery_url))
+        ELSE format(
+            '%s validates bearer tokens with a custom JWT authorizer trusting %s.',
+            subject, discovery_url)
+    END
+$$;
+
+COMMENT ON FUNCTION agentcore.authorizer_finding(text, text, text, jsonb, text, text) IS
+    'The status (ok, alarm, error) and reason for one door''s inbound authorizer: what the '
+    'audit, invocation_paths and the authorizer controls share.';

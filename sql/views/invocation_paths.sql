@@ -1,0 +1,136 @@
+-- Every door into an agent, and what each checks. Callers never invoke a runtime as such:
+-- they invoke an endpoint of it (DEFAULT or a named one), which serves a version that may be
+-- older than the current one, with another authorizer; or a gateway, which applies its own
+-- authorizer and may reach runtimes as targets. One row per
+--   runtime endpoint and version it serves (its live version; also its target version while
+--   an update is in flight), with that version's authorizer;
+--   gateway and runtime it reaches (one row, with no runtime, for a gateway that reaches none).
+-- A public resource policy (any AWS principal may invoke) makes a door that relies on IAM
+-- (no authorizer, or AWS_IAM) an alarm.
+CREATE OR REPLACE VIEW agentcore.invocation_paths AS
+WITH served AS (
+    SELECT e.*, v.served_version, v.version_role
+    FROM agentcore.agent_runtime_endpoints AS e
+    CROSS JOIN LATERAL (VALUES (e.live_version, 'live'), (e.target_version, 'target'))
+        AS v(served_version, version_role)
+    WHERE v.version_role = 'live' OR e.target_version IS DISTINCT FROM e.live_version
+),
+doors AS (
+    SELECT
+        'runtime_endpoint'::text AS door_type,
+        s.endpoint_arn AS door_arn,
+        s.endpoint_name AS door_name,
+        s.account_id,
+        s.region,
+        s.agent_runtime_arn,
+        coalesce(v.agent_runtime_name, s.agent_runtime_id) AS agent_runtime_name,
+        s.served_version,
+        s.version_role,
+        v.authorizer_type,
+        v.discovery_url,
+        v.allowed_audience,
+        v.allowed_clients,
+        v.authorizer_configuration,
+        NULL::text AS policy_engine_mode,
+        CASE WHEN v.agent_runtime_id IS NULL THEN 'ResourceNotFoundException'
+             ELSE v.detail_error END AS detail_error,
+        format('Endpoint %s of agent runtime %s, serving version %s%s,', s.endpoint_name,
+               coalesce(v.agent_runtime_name, s.agent_runtime_id), s.served_version,
+               CASE WHEN s.version_role = 'target' THEN ' once its update completes' ELSE '' END)
+            AS subject
+    FROM served AS s
+    LEFT JOIN agentcore.agent_runtime_versions AS v
+        ON v.region = s.region
+       AND v.agent_runtime_id = s.agent_runtime_id
+       AND v.agent_runtime_version = s.served_version
+       AND v.account_id = s.account_id
+    UNION ALL
+    SELECT
+        'gateway',
+        g.gateway_arn,
+        g.name,
+        g.account_id,
+        g.region,
+        t.target_runtime_arn,
+        r.agent_runtime_name,
+        t.target_runtime_qualifier,
+        NULL,
+        g.authorizer_type,
+        g.discovery_url,
+        g.allowed_audience,
+        g.allowed_clients,
+        g.authorizer_configuration,
+        g.policy_engine_mode,
+        g.detail_error,
+        format('Gateway %s (%s)', g.name, g.gateway_id)
+    FROM agentcore.gateways AS g
+    LEFT JOIN LATERAL (
+        SELECT t.target_runtime_arn, t.target_runtime_qualifier
+        FROM agentcore.gateway_targets AS t
+        WHERE t.region = g.region AND t.gateway_id = g.gateway_id AND t.account_id = g.account_id
+          AND t.target_runtime_arn IS NOT NULL
+    ) AS t ON true
+    LEFT JOIN agentcore.agent_runtimes AS r ON r.agent_runtime_arn = t.target_runtime_arn
+)
+SELECT
+    d.door_type,
+    d.door_arn,
+    d.door_name,
+    d.account_id,
+    d.region,
+    d.agent_runtime_arn,
+    d.agent_runtime_name,
+    d.served_version,
+    d.version_role,
+    d.authorizer_type,
+    d.discovery_url,
+    d.allowed_audience,
+    d.allowed_clients,
+    d.policy_engine_mode,
+    coalesce(p.allows_public, false) AS public_policy,
+    CASE
+        WHEN f.status = 'ok' AND d.authorizer_type = 'AWS_IAM' AND p.allows_public THEN 'alarm'
+        WHEN f.status = 'ok' AND p.detail_error IS NOT NULL THEN 'error'
+        ELSE f.status
+    END AS status,
+    f.reason
+        || CASE WHEN p.allows_public THEN format(
+               ' Its resource policy lets any AWS principal invoke it (%s).',
+               array_to_string(p.public_statements, ', '))
+           WHEN p.detail_error IS NOT NULL THEN format(
+               ' Its resource policy could not be read (%s).', p.detail_error)
+           ELSE '' END
+        || CASE WHEN d.door_type = 'gateway' AND d.agent_runtime_arn IS NOT NULL THEN format(
+               ' Through it callers reach agent runtime %s (%s).',
+               coalesce(d.agent_runtime_name, d.agent_runtime_arn), d.served_version)
+           ELSE '' END AS reason
+FROM doors AS d
+LEFT JOIN agentcore.resource_policies AS p
+    ON p.resource_arn = CASE WHEN d.door_type = 'gateway' THEN d.door_arn ELSE d.agent_runtime_arn END
+CROSS JOIN LATERAL agentcore.authorizer_finding(
+    d.subject, d.authorizer_type, d.discovery_url, d.authorizer_configuration,
+    d.policy_engine_mode, d.detail_error
+) AS f;
+
+COMMENT ON VIEW agentcore.invocation_paths IS
+    'Every door into an AgentCore agent: each runtime endpoint (with the version it serves, '
+    'and its target version while an update is in flight) and each gateway (with each runtime '
+    'it reaches), the authorizer that door applies, whether a resource policy opens it to any '
+    'AWS principal, and a status (ok, alarm, error) with its reason.';
+COMMENT ON COLUMN agentcore.invocation_paths.door_type IS 'runtime_endpoint or gateway.';
+COMMENT ON COLUMN agentcore.invocation_paths.door_arn IS 'The endpoint''s or gateway''s ARN.';
+COMMENT ON COLUMN agentcore.invocation_paths.door_name IS 'The endpoint''s or gateway''s name.';
+COMMENT ON COLUMN agentcore.invocation_paths.agent_runtime_arn IS
+    'The runtime callers reach through the door (NULL for a gateway that reaches none).';
+COMMENT ON COLUMN agentcore.invocation_paths.served_version IS
+    'For an endpoint, the runtime version it serves; for a gateway, the runtime endpoint '
+    '(qualifier) it invokes.';
+COMMENT ON COLUMN agentcore.invocation_paths.version_role IS
+    'live (served now) or target (served once an update in flight completes); NULL for gateways.';
+COMMENT ON COLUMN agentcore.invocation_paths.authorizer_type IS
+    'The authorizer the door applies: CUSTOM_JWT, AWS_IAM, AUTHENTICATE_ONLY, NONE, or NULL '
+    '(a runtime version with no authorizer configuration).';
+COMMENT ON COLUMN agentcore.invocation_paths.public_policy IS
+    'Whether the resource policy of the runtime (or gateway) lets any AWS principal invoke it.';
+COMMENT ON COLUMN agentcore.invocation_paths.status IS 'ok, alarm or error.';
+COMMENT ON COLUMN agentcore.invocation_paths.reason IS 'Why, in sentences naming the door.';

@@ -1,0 +1,277 @@
+"""Every way in: runtime endpoints and the versions they serve, gateways and their targets,
+resource policies, and agentcore.invocation_paths over them. Both engines, against the fake
+AWS's DOORS_REGION (see estate.seed_doors)."""
+
+from __future__ import annotations
+
+import botocore.session
+import pytest
+
+from agentcore_fdw.tables import TABLES
+from agentcore_fdw.tables.authorizers import (
+    JWT_MEMBERS,
+    botocore_problem,
+    describe_botocore_problem,
+)
+
+from .estate import DOORS_REGION, MAIN_ACCOUNT
+
+
+@pytest.fixture
+def doors(sql):
+    sql.set_options(regions=DOORS_REGION, profile="default")
+    return sql
+
+
+def paths(sql) -> dict[tuple, dict]:
+    return {
+        (row["door_name"], row["served_version"] or "", row["version_role"] or ""): row
+        for row in sql.dicts("SELECT * FROM agentcore.invocation_paths")
+    }
+
+
+def test_endpoints_name_the_versions_they_serve(doors, estate):
+    rows = doors.rows(
+        "SELECT endpoint_name, live_version, target_version, status, agent_runtime_id, "
+        "agent_runtime_arn FROM agentcore.agent_runtime_endpoints "
+        "WHERE agent_runtime_id = %s ORDER BY endpoint_name",
+        (estate.runtime_id("versioned_agent"),),
+    )
+    arn, runtime_id = estate.runtime_arn("versioned_agent"), estate.runtime_id("versioned_agent")
+    assert rows == [
+        ("DEFAULT", "2", "2", "READY", runtime_id, arn),
+        ("canary", "2", "2", "READY", runtime_id, arn),
+        ("prod", "1", "1", "READY", runtime_id, arn),
+    ]
+
+
+def test_each_version_has_the_authorizer_it_was_made_with(doors, estate):
+    rows = doors.dicts(
+        "SELECT agent_runtime_version, authorizer_type, discovery_url, allowed_clients, "
+        "detail_error FROM agentcore.agent_runtime_versions WHERE agent_runtime_id = %s "
+        "ORDER BY agent_runtime_version",
+        (estate.runtime_id("versioned_agent"),),
+    )
+    assert [(r["agent_runtime_version"], r["authorizer_type"]) for r in rows] == [
+        ("1", None),
+        ("2", "CUSTOM_JWT"),
+    ]
+    assert rows[1]["allowed_clients"] == [estate.clients["agent-caller"]["id"]]
+    assert all(r["detail_error"] is None for r in rows)
+
+
+def test_one_version_is_read_with_one_request(multicorn_sql, aws, estate):
+    sql = multicorn_sql
+    sql.set_options(regions=f"us-east-1,{DOORS_REGION}", profile="default,partner")
+    mark = aws.mark()
+    rows = sql.rows(
+        "SELECT authorizer_type FROM agentcore.agent_runtime_versions WHERE region = %s "
+        "AND account_id = %s AND agent_runtime_id = %s AND agent_runtime_version = '1'",
+        (DOORS_REGION, MAIN_ACCOUNT, estate.runtime_id("versioned_agent")),
+    )
+    assert rows == [(None,)]
+    calls = [r.operation for r in aws.since(mark) if r.operation != "GetCallerIdentity"]
+    assert calls == ["GetAgentRuntime"]
+
+
+def test_gateways_and_their_authorizers(doors, estate):
+    rows = {
+        row["name"]: row
+        for row in doors.dicts(
+            "SELECT name, gateway_id, gateway_arn, authorizer_type, policy_engine_mode, "
+            "discovery_url, allowed_audience, detail_error FROM agentcore.gateways"
+        )
+    }
+    assert {name: row["authorizer_type"] for name, row in rows.items()} == {
+        "open-gateway": "NONE",
+        "authn-only-gateway": "AUTHENTICATE_ONLY",
+        "enforced-gateway": "AUTHENTICATE_ONLY",
+        "iam-gateway": "AWS_IAM",
+        "jwt-gateway": "CUSTOM_JWT",
+    }
+    assert rows["enforced-gateway"]["policy_engine_mode"] == "ENFORCE"
+    assert rows["authn-only-gateway"]["policy_engine_mode"] is None
+    assert rows["jwt-gateway"]["allowed_audience"] == ["gateway-api"]
+    assert rows["iam-gateway"]["gateway_arn"] == estate.gateways["iam-gateway"]["arn"]
+
+
+def test_gateway_targets_name_credentials_never_secrets(doors, estate):
+    rows = {
+        row["name"]: row
+        for row in doors.dicts("SELECT * FROM agentcore.gateway_targets ORDER BY name")
+    }
+    lambda_target, runtime_target = rows["orders-lambda"], rows["to-agent"]
+    assert lambda_target["gateway_id"] == estate.gateways["jwt-gateway"]["id"]
+    assert lambda_target["target_type"] == "mcp.lambda"
+    assert lambda_target["credential_provider_type"] == "OAUTH"
+    assert lambda_target["credential_provider_arn"].endswith("oauth2credentialprovider/orders")
+    assert lambda_target["oauth_scopes"] == ["orders/read"]
+    assert lambda_target["oauth_grant_type"] == "CLIENT_CREDENTIALS"
+    assert lambda_target["target_runtime_arn"] is None
+    assert runtime_target["target_type"] == "http.agentcoreRuntime"
+    assert runtime_target["target_runtime_arn"] == estate.runtime_arn("gateway_only_agent")
+    assert runtime_target["target_runtime_qualifier"] == "DEFAULT"
+    # The target's configuration (an inline tool schema here) is never read out.
+    assert "get_order" not in repr(rows)
+
+
+def test_resource_policies_and_which_let_anyone_in(doors, estate):
+    rows = {
+        row["resource_arn"]: row for row in doors.dicts("SELECT * FROM agentcore.resource_policies")
+    }
+    gateway, runtime = estate.gateways["iam-gateway"]["arn"], estate.runtime_arn("versioned_agent")
+    assert set(rows) == {gateway, runtime}  # no row where no policy is set
+    assert rows[gateway]["resource_type"] == "gateway" and rows[gateway]["allows_public"]
+    assert rows[gateway]["public_statements"] == ["AnyoneMayInvoke"]
+    assert rows[runtime]["resource_type"] == "runtime"
+    assert rows[runtime]["allows_public"] is False  # narrowed to one account
+    assert rows[runtime]["policy"]["Statement"][0]["Sid"] == "OnlyOurAccount"
+
+
+def test_invocation_paths_list_every_door_and_what_it_checks(doors, estate):
+    found = paths(doors)
+    statuses = {key: row["status"] for key, row in found.items()}
+    assert statuses == {
+        ("DEFAULT", "2", "live"): "ok",  # versioned_agent
+        ("prod", "1", "live"): "alarm",
+        ("canary", "2", "live"): "ok",
+        ("DEFAULT", "1", "live"): "ok",  # gateway_only_agent
+        ("open-gateway", "", ""): "alarm",
+        ("authn-only-gateway", "", ""): "alarm",
+        ("enforced-gateway", "", ""): "ok",
+        ("iam-gateway", "DEFAULT", ""): "alarm",
+        ("jwt-gateway", "", ""): "ok",
+    }
+    prod = found["prod", "1", "live"]
+    assert prod["reason"] == (
+        "Endpoint prod of agent runtime versioned_agent, serving version 1, has no authorizer "
+        "configuration and accepts any caller that IAM allows to call InvokeAgentRuntime."
+    )
+    iam = found["iam-gateway", "DEFAULT", ""]
+    assert iam["agent_runtime_arn"] == estate.runtime_arn("gateway_only_agent")
+    assert iam["public_policy"] is True
+    assert "lets any AWS principal invoke it (AnyoneMayInvoke)" in iam["reason"]
+    assert "Through it callers reach agent runtime gateway_only_agent" in iam["reason"]
+    assert "(AUTHENTICATE_ONLY)" in found["authn-only-gateway", "", ""]["reason"]
+
+
+def test_the_new_controls_alarm_with_reasons_that_name_the_door(doors, estate):
+    results = doors.dicts(
+        "SELECT control_id, resource, status, reason FROM agentcore.control_results "
+        "WHERE status <> 'ok' AND control_id IN ("
+        "'agentcore_runtime_endpoint_authorizer_configured', "
+        "'agentcore_gateway_authorizer_configured', 'agentcore_resource_policy_not_public') "
+        "ORDER BY control_id, resource"
+    )
+    by_control: dict[str, list[str]] = {}
+    for row in results:
+        assert row["status"] == "alarm", row
+        by_control.setdefault(row["control_id"], []).append(row["reason"])
+    assert [reason.split(",")[0] for reason in by_control.pop(
+        "agentcore_runtime_endpoint_authorizer_configured")] == [
+        "Endpoint prod of agent runtime versioned_agent"
+    ]  # fmt: skip
+    gateways = sorted(by_control.pop("agentcore_gateway_authorizer_configured"))
+    assert [reason.split(" (")[0] for reason in gateways] == [
+        "Gateway authn-only-gateway",
+        "Gateway open-gateway",
+    ]
+    assert "has authorizer type NONE and accepts any caller" in gateways[1]
+    (public,) = by_control.pop("agentcore_resource_policy_not_public")
+    assert public == (
+        f"The resource policy of gateway {estate.gateways['iam-gateway']['arn']} lets any AWS "
+        "principal in (statements AnyoneMayInvoke)."
+    )
+    assert not by_control
+
+
+# Fail closed on every door.
+
+
+def test_an_endpoint_whose_version_cannot_be_read_is_error(doors, aws, estate):
+    runtime_id = estate.runtime_id("versioned_agent")
+    with aws.fault("GetAgentRuntime", path_contains=runtime_id):
+        found = paths(doors)
+    prod = found["prod", "1", "live"]
+    assert prod["status"] == "error"
+    # The runtime's name comes with the version's details; without them, its ID stands in.
+    assert prod["reason"].startswith("Endpoint prod of agent runtime ")
+    assert prod["reason"].endswith(
+        ", serving version 1, could not be read (AccessDeniedException), so whether it has an "
+        "authorizer is unknown."
+    )
+
+
+def test_a_gateway_whose_details_are_denied_is_error(doors, aws, estate):
+    gateway_id = estate.gateways["jwt-gateway"]["id"]
+    with aws.fault("GetGateway", path_contains=gateway_id):
+        (row,) = doors.dicts(
+            "SELECT status, reason FROM agentcore.agentcore_gateway_authorizer_configured "
+            "WHERE resource LIKE %s",
+            (f"%{gateway_id}",),
+        )
+    assert row["status"] == "error"
+    assert "could not be read (AccessDeniedException)" in row["reason"]
+
+
+def test_a_policy_that_is_not_json_is_error(doors, aws, estate):
+    arn = estate.runtime_arn("versioned_agent")
+    with aws.fault("GetResourcePolicy", None, answer={"policy": "{not json"},
+                   path_contains=estate.runtime_id("versioned_agent")):  # fmt: skip
+        (row,) = doors.dicts(
+            "SELECT status, reason FROM agentcore.agentcore_resource_policy_not_public "
+            "WHERE resource = %s",
+            (arn,),
+        )
+    assert row["status"] == "error"
+    assert "could not be read (MalformedResponse)" in row["reason"]
+
+
+# Every member of the JWT authorizer reaches a column.
+
+
+def test_every_jwt_authorizer_member_has_a_column():
+    model = botocore.session.get_session().get_service_model("bedrock-agentcore-control")
+    members = set(model.shape_for("CustomJWTAuthorizerConfiguration").members)
+    assert members == set(JWT_MEMBERS), "map every member in fdw/tables/authorizers.py"
+    for table in ("agent_runtimes", "agent_runtime_versions", "gateways"):
+        for column, _, _ in JWT_MEMBERS.values():
+            assert column in TABLES[table].column_names, (table, column)
+
+
+def test_a_botocore_too_old_to_read_every_member_is_refused_by_name():
+    assert describe_botocore_problem("1.44.8", set(JWT_MEMBERS)) is None
+    old = set(JWT_MEMBERS) - {"certificateConfigurations"}
+    assert describe_botocore_problem("1.44.0", old) == (
+        "the PostgreSQL server's botocore 1.44.0 is older than 1.44.1: its model lacks "
+        "certificateConfigurations, so authorizer settings it does not know would read as NULL"
+    )
+    assert "older than 1.44.1, so" in describe_botocore_problem("1.43.11", set(JWT_MEMBERS))
+    assert botocore_problem() is None  # the botocore the tests (and the server) run
+
+
+def test_cognito_authorizers_cover_gateways_and_the_versions_endpoints_serve(sql, estate):
+    sql.set_options(regions=f"us-east-1,{DOORS_REGION}", profile="default")
+    rows = sql.rows(
+        "SELECT authorizer_source, name, version, user_pool_found, unknown_clients "
+        "FROM agentcore.cognito_authorizers WHERE region = %s ORDER BY 1, 2, 3",
+        (DOORS_REGION,),
+    )
+    assert rows == [
+        ("gateway", "jwt-gateway", None, True, []),
+        ("runtime", "gateway_only_agent", "1", True, []),
+        ("runtime", "versioned_agent", "2", True, []),
+        ("runtime_version", "gateway_only_agent", "1", True, []),  # its DEFAULT endpoint
+        ("runtime_version", "versioned_agent", "2", True, []),  # DEFAULT
+        ("runtime_version", "versioned_agent", "2", True, []),  # canary; prod serves no JWT
+    ]
+    (pool,) = sql.dicts(
+        "SELECT status, reason FROM agentcore.agentcore_gateway_cognito_pool_exists "
+        "WHERE region = %s",
+        (DOORS_REGION,),
+    )
+    assert pool == {
+        "status": "ok",
+        "reason": f"Gateway jwt-gateway trusts Cognito user pool "
+        f"{estate.pools['agents-pool']['id']} (agents-pool) in us-east-1.",
+    }
