@@ -70,13 +70,17 @@ def plpython_sql() -> str:
         f"COMMENT ON SCHEMA {PLPYTHON_SCHEMA} IS "
         f"{literal('Functions behind the agentcore views of the plpython engine.')};",
         "",
-        "-- Fail here, with a hint, when the server's own Python cannot import what we need.",
+        "-- Fail here, with a hint, when the server's own Python cannot import what we need, "
+        "or its botocore is too old to read every authorizer setting.",
         "DO $python$",
         "try:",
         "    import agentcore_fdw, boto3",
         "except ImportError as exc:",
         '    plpy.error("agentcore: the PostgreSQL server\'s Python cannot import %s" % exc.name,',
         f"               hint={IMPORT_HINT!r})",
+        "from agentcore_fdw.tables.authorizers import BOTOCORE_HINT, botocore_problem",
+        "if botocore_problem():",
+        '    plpy.error("agentcore: " + botocore_problem(), hint=BOTOCORE_HINT)',
         "$python$ LANGUAGE plpython3u;",
         "",
         plpython_function(

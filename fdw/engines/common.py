@@ -14,9 +14,10 @@ from collections.abc import Hashable, Mapping
 from typing import Any
 
 from ..aws import AwsContext
-from ..options import Settings, parse_options
+from ..options import OptionError, Settings, parse_options
 from ..scan import EVERYTHING, ScanResult, scan
 from ..table import JSONB, Request, Table
+from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
 
 SERVER_NAME = "agentcore"
 MAX_WARNING_LINES = 10
@@ -31,6 +32,9 @@ _warned: set[int] = set()  # results whose warnings were already emitted
 def aws_context(options: Mapping[str, str]) -> AwsContext:
     """The AwsContext for these server options, reused while it is fresh."""
     settings = parse_options(options)
+    problem = botocore_problem()
+    if problem:
+        raise OptionError(problem, hint=BOTOCORE_HINT)
     context = _contexts.get(settings)
     if context is None or context.expired:
         context = _contexts[settings] = AwsContext(settings)
