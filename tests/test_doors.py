@@ -23,6 +23,11 @@ def doors(sql):
     return sql
 
 
+def agentcore_calls(aws, mark) -> list[str]:
+    """The AgentCore operations asked since `mark`, sorted (STS's account lookup left out)."""
+    return sorted(r.operation for r in aws.since(mark) if r.operation != "GetCallerIdentity")
+
+
 def paths(sql) -> dict[tuple, dict]:
     return {
         (row["door_name"], row["served_version"] or "", row["version_role"] or ""): row
@@ -70,8 +75,7 @@ def test_one_version_is_read_with_one_request(multicorn_sql, aws, estate):
         (DOORS_REGION, MAIN_ACCOUNT, estate.runtime_id("versioned_agent")),
     )
     assert rows == [(None,)]
-    calls = [r.operation for r in aws.since(mark) if r.operation != "GetCallerIdentity"]
-    assert calls == ["GetAgentRuntime"]
+    assert agentcore_calls(aws, mark) == ["GetAgentRuntime"]
 
 
 def test_gateways_and_their_authorizers(doors, estate):
@@ -275,3 +279,31 @@ def test_cognito_authorizers_cover_gateways_and_the_versions_endpoints_serve(sql
         "reason": f"Gateway jwt-gateway trusts Cognito user pool "
         f"{estate.pools['agents-pool']['id']} (agents-pool) in us-east-1.",
     }
+
+
+def test_pushed_down_keys_read_only_what_they_name(multicorn_sql, aws, estate):
+    sql = multicorn_sql
+    sql.set_options(regions=DOORS_REGION, profile="default")
+    runtime_id = estate.runtime_id("versioned_agent")
+    mark = aws.mark()
+    endpoints = sql.rows(
+        "SELECT endpoint_name FROM agentcore.agent_runtime_endpoints WHERE agent_runtime_id = %s "
+        "ORDER BY 1",
+        (runtime_id,),
+    )
+    assert endpoints == [("DEFAULT",), ("canary",), ("prod",)]
+    assert agentcore_calls(aws, mark) == ["ListAgentRuntimeEndpoints"]
+    mark = aws.mark()
+    policies = sql.rows(
+        "SELECT allows_public FROM agentcore.resource_policies WHERE resource_arn = %s",
+        (estate.gateways["iam-gateway"]["arn"],),
+    )
+    assert policies == [(True,)]
+    assert agentcore_calls(aws, mark) == ["GetResourcePolicy"]
+    mark = aws.mark()
+    targets = sql.rows(
+        "SELECT name FROM agentcore.gateway_targets WHERE gateway_id = %s",
+        (estate.gateways["iam-gateway"]["id"],),
+    )
+    assert targets == [("to-agent",)]
+    assert agentcore_calls(aws, mark) == ["ListGatewayTargets"]  # name needs no details
