@@ -3,6 +3,8 @@
 moto (5.x) knows runtimes, endpoints, gateways and targets, but:
 - names a runtime `agent/<uuid>:<version>`, a new ARN per version; AWS names it
   `runtime/<runtime id>`, one ARN for good;
+- gives a gateway a bare hex ID; AWS's is `<name>-<10 characters>`, the pattern its API
+  checks (and agentcore-fdw checks too);
 - keeps only a summary of each version, and answers GetAgentRuntime with the current
   version whatever `version` asks for; AWS answers with the version asked for;
 - makes no DEFAULT endpoint; AWS makes one with every runtime and moves it to each new
@@ -35,6 +37,7 @@ def apply() -> None:
     from moto.bedrockagentcorecontrol import models, responses
 
     _runtimes_as_aws_names_them(models.AgentRuntime)
+    _gateways_as_aws_names_them(models.Gateway)
     _default_endpoints(models.BedrockAgentCoreControlBackend)
     _endpoints_list_their_versions(models.AgentRuntimeEndpoint)
     _versions_answered_in_full(responses.BedrockAgentCoreControlResponse)
@@ -64,6 +67,23 @@ def _runtimes_as_aws_names_them(runtime_class) -> None:
 
     runtime_class.__init__ = __init__
     runtime_class.update = updated
+
+
+def _gateways_as_aws_names_them(gateway_class) -> None:
+    create = gateway_class.__init__
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        create(self, *args, **kwargs)
+        old = self.gateway_id
+        self.gateway_id = f"{self.name.lower()[:80]}-{old}"
+        self.gateway_arn = self.gateway_arn.replace(f"gateway/{old}", f"gateway/{self.gateway_id}")
+        self.gateway_url = self.gateway_url.replace(old, self.gateway_id)
+        identity = self.workload_identity_details["workloadIdentityArn"]
+        self.workload_identity_details["workloadIdentityArn"] = identity.replace(
+            old, self.gateway_id
+        )
+
+    gateway_class.__init__ = __init__
 
 
 def details(runtime) -> dict:

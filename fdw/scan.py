@@ -65,6 +65,7 @@ def scan(
     make no further attempt or page, and the pool's threads end before the scan returns.
     """
     listings = {} if listings is None else listings
+    request = table.bounded(request)
     return _Scan(table, aws, request, listings, should_stop or (lambda: False)).run()
 
 

@@ -7,9 +7,11 @@ jsonb, aware datetime, bool, int); each engine turns them into what PostgreSQL t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from functools import cache
 from typing import Any, Callable, Union
 
 from .answers import MalformedResponse, MalformedValue, items_of
@@ -22,6 +24,10 @@ BOOLEAN = "boolean"
 BIGINT = "bigint"
 
 Source = Union[str, Callable[[dict], Any]]
+
+# A query naming more items than this (keys, or keys x subkeys) lists them instead of reading
+# each: a list of 310 IDs would otherwise cost 310 requests in every region and account.
+MAX_KEY_LOOKUPS = 50
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,10 @@ class Table:
     # The first two identity members are then the key's and the subkey's.
     subkey_column: str | None = None
     subkey_item: Callable[[Any, str, str], dict] | None = None
+    # What the API accepts as a key and a subkey (a regular expression, from botocore's model
+    # where it has one): a value that does not match names no item and never reaches a request.
+    key_pattern: str | None = None
+    subkey_pattern: str | None = None
     # Other columns whose filter narrows to keys (an ARN names its runtime): joins look rows up
     # by them too.
     lookup_columns: tuple[str, ...] = ()
@@ -178,6 +188,21 @@ class Table:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
+
+    def bounded(self, request: Request) -> Request:
+        """`request` with keys the API could never accept dropped (they name no item), and a
+        key list too long to read item by item turned into a listing (PostgreSQL still
+        filters the rows)."""
+        if request.keys is None:
+            return request
+        keys = tuple(key for key in request.keys if matches(self.key_pattern, key))
+        subkeys = request.subkeys
+        if subkeys is not None:
+            subkeys = tuple(key for key in subkeys if matches(self.subkey_pattern, key))
+        lookups = len(keys) * (len(subkeys) if subkeys is not None and self.subkey_item else 1)
+        if lookups > MAX_KEY_LOOKUPS:
+            return replace(request, keys=None, subkeys=None)
+        return replace(request, keys=keys, subkeys=subkeys)
 
     def needs_details(self, columns: Iterable[str]) -> bool:
         """Whether any of these columns only comes from the per-item detail call."""
@@ -263,6 +288,22 @@ def paged(
             raise MalformedResponse(f"the service returned the same {token_key} twice", operation)
         seen_tokens.add(token)
         request[token_key] = token
+
+
+def matches(pattern: str | None, value: Any) -> bool:
+    if not isinstance(value, str) or len(value) > 2048:  # no AWS identifier is longer
+        return False
+    return pattern is None or re.fullmatch(pattern, value) is not None
+
+
+@cache
+def model_pattern(service: str, operation: str, member: str) -> str | None:
+    """The pattern botocore's model gives a request member (what the API would accept)."""
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model(service)
+    shape = model.operation_model(operation).input_shape.members[member]
+    return shape.metadata.get("pattern")
 
 
 def operation_name(call: Callable) -> str | None:

@@ -307,3 +307,32 @@ def test_pushed_down_keys_read_only_what_they_name(multicorn_sql, aws, estate):
     )
     assert targets == [("to-agent",)]
     assert agentcore_calls(aws, mark) == ["ListGatewayTargets"]  # name needs no details
+
+
+@pytest.mark.parametrize(
+    "query, key",
+    [
+        ("SELECT * FROM agentcore.agent_runtimes WHERE agent_runtime_id = %s", "../../x"),
+        ("SELECT * FROM agentcore.gateways WHERE gateway_id = %s", "a/../b"),
+        ("SELECT * FROM agentcore.resource_policies WHERE resource_arn = %s", "arn:aws:s3:::x"),
+        ("SELECT * FROM agentcore.cognito_user_pools WHERE user_pool_id = %s", "us-east-1_../x"),
+    ],
+)
+def test_a_key_the_api_would_refuse_never_reaches_a_request(multicorn_sql, aws, query, key):
+    mark = aws.mark()
+    assert multicorn_sql.rows(query, (key,)) == []
+    assert agentcore_calls(aws, mark) == []
+
+
+def test_a_long_key_list_is_listed_not_read_one_by_one(multicorn_sql, aws, estate):
+    sql = multicorn_sql
+    sql.set_options(regions=DOORS_REGION, profile="default")
+    ids = [estate.runtime_id("versioned_agent")] + [f"made_up_{n}-0123456789" for n in range(300)]
+    mark = aws.mark()
+    rows = sql.rows(
+        "SELECT agent_runtime_name FROM agentcore.agent_runtimes WHERE agent_runtime_id = ANY(%s)",
+        (ids,),
+    )
+    assert rows == [("versioned_agent",)]
+    calls = agentcore_calls(aws, mark)
+    assert calls.count("ListAgentRuntimes") == 1 and len(calls) < 10, calls

@@ -195,14 +195,14 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
 
 
 def request_for(table: Table, quals: Iterable, columns: Iterable[str]) -> Request:
-    """The Request a query's filters and needed columns allow."""
+    """The Request a query's filters and needed columns allow (bounded as a scan bounds it)."""
     request = Request(with_details=table.needs_details(columns))
     for qual in quals:
         narrow = table.pushdown.get(qual.field_name)
         values = equal_to(qual)
         if narrow and values is not None:
             request = request.narrowed(narrow(values))
-    return request
+    return table.bounded(request)
 
 
 def equal_to(qual) -> frozenset | None:

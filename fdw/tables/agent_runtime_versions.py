@@ -6,8 +6,8 @@ older than the current one and have another authorizer. A version never changes 
 
 from __future__ import annotations
 
-from ..table import Request, Table, common_columns, paged, with_pushdown
-from .agent_runtimes import RUNTIME_COLUMNS, runtime_version
+from ..table import Request, Table, common_columns, model_pattern, paged, with_pushdown
+from .agent_runtimes import RUNTIME_COLUMNS, RUNTIME_ID, SERVICE, runtime_version
 from .agent_runtimes import TABLE as AGENT_RUNTIMES
 
 
@@ -51,7 +51,9 @@ TABLE = Table(
     immutable_detail=runtime_version,
     key_column="agent_runtime_id",
     key_item=runtime_stub,
+    key_pattern=RUNTIME_ID,
     subkey_column="agent_runtime_version",
+    subkey_pattern=model_pattern(SERVICE, "GetAgentRuntime", "agentRuntimeVersion"),
     subkey_item=get_version_by_id,
     pushdown=with_pushdown(
         agent_runtime_id=lambda ids: Request(keys=tuple(sorted(ids))),

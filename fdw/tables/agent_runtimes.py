@@ -11,10 +11,14 @@ from ..table import (
     Request,
     Table,
     common_columns,
+    model_pattern,
     paged,
     with_pushdown,
 )
 from .authorizers import authorizer_type, jwt_columns
+
+SERVICE = "bedrock-agentcore-control"
+RUNTIME_ID = model_pattern(SERVICE, "GetAgentRuntime", "agentRuntimeId")
 
 
 def list_runtimes(client, parent=None):
@@ -163,6 +167,7 @@ TABLE = Table(
     key_column="agent_runtime_id",
     key_item=get_runtime_by_id,
     key_item_operation="GetAgentRuntime",
+    key_pattern=RUNTIME_ID,
     pushdown=with_pushdown(
         agent_runtime_id=lambda ids: Request(keys=tuple(sorted(ids))),
         agent_runtime_arn=by_arn,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..answers import member
 from ..table import BOOLEAN, TEXT, TEXT_ARRAY, TIMESTAMPTZ, Column, Table, common_columns, paged
-from .cognito_user_pools import POOL_PUSHDOWN, pool_region, pool_stub
+from .cognito_user_pools import POOL_ID, POOL_PUSHDOWN, pool_region, pool_stub
 from .cognito_user_pools import TABLE as USER_POOLS
 
 
@@ -39,6 +39,7 @@ TABLE = Table(
     key_column="user_pool_id",
     key_item=pool_stub,
     key_region=pool_region,
+    key_pattern=POOL_ID,
     pushdown=POOL_PUSHDOWN,
     list_items=list_clients,
     list_operation="ListUserPoolClients",

@@ -11,9 +11,12 @@ from ..table import (
     Request,
     Table,
     common_columns,
+    model_pattern,
     paged,
     with_pushdown,
 )
+
+POOL_ID = model_pattern("cognito-idp", "DescribeUserPool", "UserPoolId")
 
 
 def list_user_pools(client, parent=None):
@@ -72,6 +75,7 @@ TABLE = Table(
     key_item=describe_user_pool_by_id,
     key_item_operation="DescribeUserPool",
     key_region=pool_region,
+    key_pattern=POOL_ID,
     pushdown=POOL_PUSHDOWN,
     rows_per_scope=5,
     columns=common_columns()

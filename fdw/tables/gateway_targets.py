@@ -21,6 +21,7 @@ from ..table import (
     paged,
     with_pushdown,
 )
+from .gateways import GATEWAY_ID
 from .gateways import TABLE as GATEWAYS
 
 # An MCP server target may be a runtime, named by its invocation URL:
@@ -106,6 +107,7 @@ TABLE = Table(
     detail_error_column="detail_error",
     key_column="gateway_id",
     key_item=gateway_stub,
+    key_pattern=GATEWAY_ID,
     pushdown=with_pushdown(gateway_id=lambda ids: Request(keys=tuple(sorted(ids)))),
     rows_per_scope=10,
     rows_per_key=3,

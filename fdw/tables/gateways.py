@@ -9,10 +9,13 @@ from ..table import (
     Request,
     Table,
     common_columns,
+    model_pattern,
     paged,
     with_pushdown,
 )
 from .authorizers import jwt_columns
+
+GATEWAY_ID = model_pattern("bedrock-agentcore-control", "GetGateway", "gatewayIdentifier")
 
 
 def list_gateways(client, parent=None):
@@ -57,6 +60,7 @@ TABLE = Table(
     key_column="gateway_id",
     key_item=get_gateway_by_id,
     key_item_operation="GetGateway",
+    key_pattern=GATEWAY_ID,
     pushdown=with_pushdown(gateway_id=lambda ids: Request(keys=tuple(sorted(ids)))),
     rows_per_scope=5,
     columns=common_columns()

@@ -161,6 +161,7 @@ TABLE = Table(
     key_item=get_policy_by_arn,
     key_item_operation="GetResourcePolicy",
     key_region=arn_region,
+    key_pattern=r"arn:[a-z0-9-]+:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:(runtime|gateway)/[0-9A-Za-z_-]{1,110}",
     pushdown=with_pushdown(resource_arn=lambda arns: Request(keys=tuple(sorted(arns)))),
     rows_per_scope=5,
     columns=common_columns()
