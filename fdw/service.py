@@ -10,7 +10,10 @@ and, for the demo, the moto server's files.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -155,14 +158,7 @@ class Instance:
                 "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)
             ).fetchone():
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-            role = sql.Identifier(READER)
-            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (READER,)).fetchone()
-            verb = "ALTER" if exists else "CREATE"
-            conn.execute(
-                sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
-                    role, sql.Literal(state.password)
-                )
-            )
+            set_reader_password(conn, state.password)
         state.engine = install(server.dsn(DATABASE), "auto", options)
         with psycopg.connect(server.dsn(DATABASE)) as conn:
             run_file(conn, sql_dir() / "reader.sql")
@@ -227,6 +223,34 @@ class Instance:
             return False
         directory = str(self.directory / "aws").encode()
         return b"agentcore_fdw.demo" in arguments and directory in arguments
+
+
+def set_reader_password(conn: psycopg.Connection, password: str) -> None:
+    """Create or reset the BI role with `password`, sent as a SCRAM verifier computed here:
+    a server that logs statements never logs the password itself."""
+    role = sql.Identifier(READER)
+    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (READER,)).fetchone()
+    verb = "ALTER" if exists else "CREATE"
+    conn.execute(
+        sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+            role, sql.Literal(scram_verifier(password))
+        )
+    )
+
+
+def scram_verifier(password: str, iterations: int = 4096) -> str:
+    """PostgreSQL's SCRAM-SHA-256 verifier of `password` (RFC 5802, RFC 7677), which it
+    stores as given instead of hashing what it receives."""
+    salt = secrets.token_bytes(16)
+    salted = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations)
+    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
+    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
+    stored_key = hashlib.sha256(client_key).digest()
+
+    def b64(data: bytes) -> str:
+        return base64.b64encode(data).decode()
+
+    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
 
 
 def instances(home: Path) -> list[Instance]:

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import configparser
+import secrets
+
+import psycopg
+
+from agentcore_fdw.service import set_reader_password
 
 from .estate import DENIED_REGION
 
 RELATIONS = [
     "agent_runtimes",
+    "agent_runtime_versions",
+    "agent_runtime_endpoints",
+    "gateways",
+    "gateway_targets",
+    "resource_policies",
+    "invocation_paths",
+    "cognito_authorizers",
     "cognito_user_pools",
     "cognito_user_pool_clients",
     "cognito_resource_servers",
@@ -47,3 +59,17 @@ def test_no_secret_in_any_output(sql, aws, estate, postgres):
     assert "OPENAI_API_KEY" in everything  # the names are there; the values must not be
     for secret in secrets:
         assert secret not in everything, "a secret leaked into the output"
+
+
+def test_the_reader_password_never_reaches_the_server_log(postgres):
+    password = "reader-" + secrets.token_urlsafe(12)
+    with psycopg.connect(postgres.dsn(), autocommit=True) as conn:
+        conn.execute("SET log_statement = 'all'")
+        set_reader_password(conn, password)
+        stored = conn.execute(
+            "SELECT rolpassword FROM pg_authid WHERE rolname = 'agentcore_reader'"
+        ).fetchone()[0]
+    log = postgres.log()
+    assert 'ROLE "agentcore_reader" LOGIN PASSWORD \'SCRAM-SHA-256$4096:' in log
+    assert password not in log
+    assert stored.startswith("SCRAM-SHA-256$4096:") and password not in stored
