@@ -4,13 +4,21 @@ query it, and produce the compliance report."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 import psycopg
 
 from . import __version__
-from .install import ENGINES, InstallError, install, parse_option_arguments, uninstall
+from .install import (
+    ENGINES,
+    InstallError,
+    check_options,
+    install,
+    parse_option_arguments,
+    uninstall,
+)
 from .local_postgres import PostgresError
 from .output import FORMATS as QUERY_FORMATS
 from .output import progress, render, terminal_lines
@@ -78,6 +86,7 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("sql")
     query.add_argument("--output", choices=QUERY_FORMATS, default="table")
     query.add_argument("--demo", action="store_true", help="on the built-in demo estate")
+    query.add_argument("--as-owner", action="store_true", help=AS_OWNER_HELP)
 
     check = commands.add_parser(
         "check",
@@ -93,11 +102,16 @@ def parser() -> argparse.ArgumentParser:
         help="only this control (repeatable): " + ", ".join(known_controls()),
     )
     check.add_argument("--where", metavar="SQL", help="a filter, e.g. \"account_id = '...'\"")
-    check.add_argument("--output", choices=REPORT_FORMATS, default="table")
+    check.add_argument(
+        "--output",
+        choices=REPORT_FORMATS,
+        help="default: from --output-file's extension (.html, .md, .csv, .json), else table",
+    )
     check.add_argument("--output-file", type=Path)
     check.add_argument("--fail-on", choices=tuple(FAILING), default="alarm")
     check.add_argument("--save", action="store_true", help="record a snapshot in the history")
     check.add_argument("--demo", action="store_true", help="on the built-in demo estate")
+    check.add_argument("--as-owner", action="store_true", help=AS_OWNER_HELP)
     return top
 
 
@@ -142,7 +156,13 @@ def report_error(exc: Exception) -> None:
 
 def service_command(home: Path, args) -> int:
     if args.action in ("start", "restart"):
+        options = parse_option_arguments(args.option)
+        check_options({}, options)  # refused before anything is stopped
         other = running_instance(home)
+        as_asked = not (args.listen or args.port or options)
+        if args.action == "start" and other is not None and other.demo == args.demo and as_asked:
+            print_status(other)  # already running as asked: nothing to do
+            return 0
         if args.action == "restart" and other is not None:
             demo = other.demo if not args.demo else True
             other.stop()
@@ -150,7 +170,7 @@ def service_command(home: Path, args) -> int:
             demo = args.demo
         instance = Instance(home, demo)
         refuse_other_instance(home, instance)
-        state = instance.start(args.listen, args.port, parse_option_arguments(args.option))
+        state = instance.start(args.listen, args.port, options)
         print(f"agentcore-fdw {instance.name} started ({state.engine} engine)")
         print_status(instance)
         return 0
@@ -184,10 +204,13 @@ def refuse_other_instance(home: Path, wanted: Instance) -> None:
         )
 
 
-def connect(instance: Instance, warnings: list[str], autocommit: bool = False):
-    """A session as the service's owner whose WARNINGs (a scan that could not read
-    everything) are collected, never lost."""
-    conn = psycopg.connect(instance.admin_dsn(), autocommit=autocommit)
+def connect(
+    instance: Instance, warnings: list[str], as_owner: bool = False, autocommit: bool = False
+):
+    """A session whose WARNINGs (a scan that could not read everything) are collected, never
+    lost: as the read-only BI role in read-only transactions, unless the owner is asked for."""
+    dsn = instance.admin_dsn() if as_owner else instance.reader_dsn()
+    conn = psycopg.connect(dsn, autocommit=autocommit)
 
     def collect(diag) -> None:
         if diag.severity_nonlocalized == "WARNING":
@@ -250,7 +273,10 @@ def query_command(home: Path, args) -> int:
         banner(args.output == "table")
     warnings: list[str] = []
     try:
-        with connect(instance, warnings, autocommit=True) as conn, conn.cursor() as cursor:
+        with (
+            connect(instance, warnings, as_owner=args.as_owner, autocommit=True) as conn,
+            conn.cursor() as cursor,
+        ):
             with progress("querying"):
                 cursor.execute(args.sql)
             if cursor.description is None:
@@ -271,8 +297,74 @@ def banner(in_band: bool) -> None:
 
 # check
 
+AS_OWNER_HELP = (
+    "connect as the database's owner (a superuser) instead of the read-only BI role in "
+    "read-only transactions: for administration only"
+)
+# What --output-file's extension means when --output is not given.
+EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".csv": "csv", ".json": "json"}
+
+
+def output_for(path: Path | None) -> str:
+    return EXTENSIONS.get(path.suffix.lower(), "table") if path else "table"
+
+
+def boolean_expression(text: str) -> str:
+    """`text` when it is one expression that cannot end the WHERE clause it is put in: its
+    parentheses balance outside string literals and quoted names, and it has no comment and
+    no semicolon. PostgreSQL then parses it, in a read-only session of the BI role."""
+    depth, i = 0, 0
+    while i < len(text):
+        char = text[i]
+        if char in "'\"":
+            escapes = char == "'" and i > 0 and text[i - 1] in "eE"
+            i = _end_of_quoted(text, i, char, escapes)
+            continue
+        if char == "$":
+            tag = re.match(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$", text[i:])
+            if tag:
+                end = text.find(tag.group(0), i + len(tag.group(0)))
+                if end < 0:
+                    raise CommandError(
+                        "--where takes one expression: its parentheses or quotes do not close"
+                    )
+                i = end + len(tag.group(0))
+                continue
+        if text.startswith(("--", "/*"), i) or char == ";":
+            raise CommandError(f"--where takes one expression: no {text[i : i + 2]!r}")
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                raise CommandError("--where takes one expression: a ')' ends it early")
+        i += 1
+    if depth != 0:
+        raise CommandError("--where takes one expression: its parentheses or quotes do not close")
+    if not text.strip():
+        raise CommandError("--where takes one expression: it is empty")
+    return text
+
+
+def _end_of_quoted(text: str, start: int, quote: str, escapes: bool) -> int:
+    """The index just past the literal or quoted name opening at `start`."""
+    i = start + 1
+    while i < len(text):
+        if escapes and text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            if text[i + 1 : i + 2] == quote:  # a doubled quote stands for itself
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    raise CommandError("--where takes one expression: its parentheses or quotes do not close")
+
 
 def check_command(home: Path, args) -> int:
+    if args.output is None:
+        args.output = output_for(args.output_file)
     unknown = sorted(set(args.control) - set(known_controls()))
     if unknown:
         raise CommandError(
@@ -285,11 +377,12 @@ def check_command(home: Path, args) -> int:
         query += " AND control_id = ANY(%s)"
         params.append(args.control)
     if args.where:
-        query += f" AND ({args.where.replace('%', '%%')})"
+        query += f" AND ({boolean_expression(args.where).replace('%', '%%')})"
     query += " ORDER BY control_id, account_id, region, resource"
     warnings: list[str] = []
     with (
-        connect(instance, warnings) as conn,
+        # --save writes the history, which only the owner may.
+        connect(instance, warnings, as_owner=args.as_owner or args.save) as conn,
         progress("reading AWS"),
         conn.cursor(row_factory=psycopg.rows.dict_row) as cursor,
     ):
@@ -306,7 +399,13 @@ def check_command(home: Path, args) -> int:
     if warnings and args.output == "csv":
         for warning in warnings:
             print(f"WARNING: {terminal_lines(warning)}", file=sys.stderr)
-    write(render_report(report, args.output), args.output_file)
+    text = render_report(report, args.output)
+    write(text, args.output_file)
+    if args.output_file:
+        print(
+            f"agentcore-fdw: wrote {args.output_file} ({args.output}, {len(text.encode())} bytes)",
+            file=sys.stderr,
+        )
     if args.save:
         print(f"agentcore-fdw: saved {saved} results to agentcore.control_history", file=sys.stderr)
     return 1 if report.fails(args.fail_on) else 0

@@ -107,6 +107,14 @@ class Instance:
     def admin_dsn(self) -> str:
         return self.postgres().dsn(DATABASE)
 
+    def reader_dsn(self) -> str:
+        """The BI role's session on loopback, as `query` and `check` use it."""
+        state = self.state()
+        return psycopg.conninfo.make_conninfo(
+            host="127.0.0.1", port=state.port, dbname=DATABASE, user=READER,
+            password=state.password, options="-c default_transaction_read_only=on",
+        )  # fmt: skip
+
     def connection_string(self, state: State | None = None) -> str:
         state = state or self.state()
         host = socket.getfqdn() if state.listen == "network" else "127.0.0.1"
@@ -123,6 +131,7 @@ class Instance:
                 f"the {self.name} is already running on port {state.port}",
                 hint="agentcore-fdw service restart applies new settings",
             )
+        refuse_port_in_use(state.port)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.directory.chmod(0o755)  # the server's user must reach its cluster inside
         server = self.postgres(state)
@@ -223,6 +232,15 @@ class Instance:
             return False
         directory = str(self.directory / "aws").encode()
         return b"agentcore_fdw.demo" in arguments and directory in arguments
+
+
+def refuse_port_in_use(port: int) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise ServiceError(
+                f"port {port} is in use by another program",
+                hint=f"choose another with --port (e.g. --port {port + 1})",
+            )
 
 
 def set_reader_password(conn: psycopg.Connection, password: str) -> None:

@@ -10,6 +10,7 @@ import os
 import pty
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -109,7 +110,9 @@ def test_query_errors_are_postgres_messages_not_tracebacks(demo):
     assert done.stderr.startswith('agentcore-fdw: error: column "no_such_column" does not exist')
     assert "Traceback" not in done.stderr
     # A bad option: refused at ALTER SERVER (plpython) or at the next query (multicorn).
-    altered = demo("query", "ALTER SERVER agentcore OPTIONS (SET regions 'mars-north-7')")
+    altered = demo(
+        "query", "--as-owner", "ALTER SERVER agentcore OPTIONS (SET regions 'mars-north-7')"
+    )
     try:
         failed = altered
         if altered.returncode == 0:
@@ -120,7 +123,7 @@ def test_query_errors_are_postgres_messages_not_tracebacks(demo):
     finally:
         if altered.returncode == 0:
             regions = "us-east-1,eu-west-1,ap-southeast-2"
-            demo("query", f"ALTER SERVER agentcore OPTIONS (SET regions '{regions}')")
+            demo("query", "--as-owner", f"ALTER SERVER agentcore OPTIONS (SET regions '{regions}')")
 
 
 @pytest.mark.parametrize("fail_on, exit_code", [("alarm", 1), ("error", 0), ("never", 0)])
@@ -178,6 +181,55 @@ def test_a_filter_may_use_like_patterns(demo):
     assert done.returncode == 0, done.stderr
     places = json.loads(done.stdout)["summary"]["by_account_region"]
     assert [place["region"] for place in places] == ["eu-west-1"]
+
+
+def test_query_reads_as_the_bi_role_unless_the_owner_is_asked_for(demo):
+    assert demo("query", "SELECT current_user").stdout.split()[-1] == "agentcore_reader"
+    assert demo("query", "--as-owner", "SELECT current_user").stdout.split()[-1] != (
+        "agentcore_reader"
+    )
+    for statement, refusal in (
+        ("CREATE TABLE agentcore.x (a int)", "read-only transaction"),
+        ("ALTER SERVER agentcore OPTIONS (SET regions 'us-east-1')", "read-only transaction"),
+        # Out of the read-only transaction, the BI role has no right to it either.
+        (
+            "BEGIN READ WRITE; ALTER SERVER agentcore OPTIONS (SET regions 'us-east-1'); COMMIT",
+            "must be owner of foreign server agentcore",
+        ),
+        ("BEGIN READ WRITE; CREATE TABLE agentcore.x (a int); COMMIT", "permission denied"),
+        ("SELECT pg_read_file('/etc/hostname')", "permission denied"),
+    ):
+        done = demo("query", statement)
+        assert done.returncode == 1 and refusal in done.stderr, (statement, done.stderr)
+
+
+@pytest.mark.parametrize(
+    "where, refusal",
+    [
+        ("true) UNION ALL SELECT * FROM agentcore.control_results WHERE (true", "ends it early"),
+        ("true; DROP TABLE agentcore.control_history", "no ';"),
+        ("true -- and the rest", "no '--'"),
+        ("region = 'unclosed", "do not close"),
+        ("status = $x$ok", "do not close"),
+    ],
+)
+def test_check_where_is_one_expression(demo, where, refusal):
+    done = demo("check", "--where", where)
+    assert done.returncode == 2 and refusal in done.stderr, done.stderr
+
+
+def test_a_where_reading_a_server_file_is_refused(demo):
+    done = demo("check", "--where", "pg_read_file('/etc/hostname') IS NOT NULL")
+    assert done.returncode == 2 and "permission denied for function pg_read_file" in done.stderr
+
+
+def test_the_output_file_extension_picks_the_format_and_the_write_is_confirmed(demo, tmp_path):
+    page = tmp_path / "report.html"
+    done = demo("check", "--output-file", str(page), "--fail-on", "never")
+    assert done.returncode == 0, done.stderr
+    assert page.read_text().startswith("<!DOCTYPE html>")
+    size = len(page.read_text().encode())
+    assert f"agentcore-fdw: wrote {page} (html, {size} bytes)" in done.stderr
 
 
 def test_a_check_that_cannot_run_exits_2(demo, tmp_path):
@@ -306,6 +358,31 @@ def test_a_bi_tool_sees_the_schema_and_nothing_more(demo):
             assert servers.scalars().all() == ["agentcore"]
     finally:
         engine.dispose()
+
+
+def test_starting_a_running_service_as_it_runs_is_no_error(demo):
+    again = demo("service", "start", "--demo")
+    assert again.returncode == 0, again.stderr
+    assert "running (demo, " in again.stdout
+
+
+def test_a_restart_with_a_bad_option_leaves_the_service_running(demo):
+    refused = demo("service", "restart", "--option", "regions=mars-north-7")
+    assert refused.returncode == 1 and "unknown region 'mars-north-7'" in refused.stderr
+    assert demo("service", "status").returncode == 0
+
+
+def test_a_port_in_use_is_named(tmp_path):
+    cli = Cli(new_home())
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = cli("service", "start", "--demo", "--port", str(port))
+    shutil.rmtree(cli.home, ignore_errors=True)
+    assert done.returncode == 1
+    assert f"port {port} is in use by another program" in done.stderr
+    assert f"--port {port + 1}" in done.stderr
 
 
 def test_history_survives_a_restart(demo):
