@@ -34,6 +34,8 @@ OPTION_HELP = {
     "skip a region or a detail instead of failing the query, e.g. AccessDeniedException",
 }
 
+# Longer than any sane value (every region of every partition, comma-separated, is shorter).
+MAX_OPTION_LENGTH = 2000
 DEFAULT_MAX_CONCURRENCY = 8
 DEFAULT_MAX_ATTEMPTS = 5
 DEFAULT_CONNECT_TIMEOUT = 5
@@ -76,6 +78,12 @@ def parse_options(options: Mapping[str, str]) -> Settings:
             f"unknown option {unknown[0]!r} for server agentcore",
             hint="valid options: " + ", ".join(sorted(OPTION_HELP)),
         )
+    for name, value in options.items():
+        if name not in ENGINE_OPTIONS and len(value) > MAX_OPTION_LENGTH:
+            raise OptionError(
+                f"option {name} is {len(value)} characters long; the most any option takes is "
+                f"{MAX_OPTION_LENGTH}"
+            )
     settings = {}
     if "regions" in options:
         regions = _parse_regions(options["regions"])
@@ -144,12 +152,19 @@ def _parse_regions(value: str) -> tuple[str, ...]:
 
 
 def _parse_endpoint_url(value: str) -> str:
-    parsed = urlparse(value)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise OptionError(
-            f"invalid value {value!r} for option endpoint_url: expected an http:// or "
-            "https:// URL with a host"
-        )
+    """An http(s) URL with a host and nothing that could carry a credential or a header: the
+    value is never repeated in a message (an option may be read by whoever sees an error)."""
+    problem = None
+    if any(char in value for char in "\r\n\t ") or not value.isprintable():
+        problem = "it holds white space or control characters"
+    else:
+        parsed = urlparse(value)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            problem = "expected an http:// or https:// URL with a host"
+        elif parsed.username is not None or parsed.password is not None:
+            problem = "it names a user or password; credentials come from the AWS credential chain"
+    if problem:
+        raise OptionError(f"invalid value for option endpoint_url: {problem}")
     return value
 
 

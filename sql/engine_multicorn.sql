@@ -29,6 +29,35 @@ BEGIN
     END IF;
 END $$;
 
+-- Bad option values are refused at ALTER SERVER, as with the plpython engine:
+-- Multicorn2's validator looks only at its own wrapper option, so an event trigger
+-- checks ours where PL/Python is installed (without it, they fail at the next query).
+DO $do$ BEGIN
+    IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'plpython3u') THEN
+        CREATE EXTENSION IF NOT EXISTS plpython3u;
+        -- PL/Python has no event triggers: a PL/pgSQL one calls it.
+        CREATE OR REPLACE FUNCTION agentcore.validate_server_options()
+        RETURNS void
+        LANGUAGE plpython3u SECURITY DEFINER
+        SET search_path = pg_catalog
+        AS $python$
+from agentcore_fdw.engines import plpython as engine
+engine.check_server_options(plpy)
+$python$;
+        REVOKE EXECUTE ON FUNCTION agentcore.validate_server_options() FROM PUBLIC;
+        CREATE OR REPLACE FUNCTION agentcore.check_server_options()
+        RETURNS event_trigger
+        LANGUAGE plpgsql
+        SET search_path = pg_catalog
+        AS $plpgsql$ BEGIN PERFORM agentcore.validate_server_options(); END $plpgsql$;
+        REVOKE EXECUTE ON FUNCTION agentcore.check_server_options() FROM PUBLIC;
+        DROP EVENT TRIGGER IF EXISTS agentcore_server_options;
+        CREATE EVENT TRIGGER agentcore_server_options ON ddl_command_end
+            WHEN TAG IN ('ALTER SERVER')
+            EXECUTE FUNCTION agentcore.check_server_options();
+    END IF;
+END $do$;
+
 COMMENT ON FOREIGN TABLE agentcore.agent_runtimes IS 'Amazon Bedrock AgentCore runtimes, one row per runtime (its current version), with their inbound authorizer flattened. Environment variable values are never read out; only their names are.';
 COMMENT ON COLUMN agentcore.agent_runtimes.account_id IS 'The AWS account ID.';
 COMMENT ON COLUMN agentcore.agent_runtimes.region IS 'The AWS region.';

@@ -4,3 +4,6 @@
 DROP SERVER IF EXISTS agentcore CASCADE;
 DROP FOREIGN DATA WRAPPER IF EXISTS agentcore_fdw CASCADE;
 DROP SCHEMA IF EXISTS agentcore_plpython CASCADE;
+DROP EVENT TRIGGER IF EXISTS agentcore_server_options;
+DROP FUNCTION IF EXISTS agentcore.check_server_options();
+DROP FUNCTION IF EXISTS agentcore.validate_server_options();

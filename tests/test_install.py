@@ -126,10 +126,12 @@ def test_changing_engine_keeps_the_options(empty_database, engines):
     assert after["wrappers"] == []
     assert after["functions"] == [
         ("authorizer_finding",),
+        ("check_server_options",),  # the multicorn engine's ALTER SERVER check
         ("cognito_clients_finding",),
         ("cognito_pool_finding",),
         ("cognito_scopes_finding",),
         ("snapshot_controls",),
+        ("validate_server_options",),
     ]
     with psycopg.connect(dsn) as conn:
         assert conn.execute("SELECT count(*) FROM agentcore.control_history").fetchone() == (1,)

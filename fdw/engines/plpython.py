@@ -76,6 +76,20 @@ def validate_options(plpy: Any, options: list[str] | None, catalog: int) -> None
         raise_error(plpy, str(exc), exc.hint, INVALID_OPTION)
 
 
+def check_server_options(plpy: Any) -> None:
+    """The event trigger the multicorn engine installs after ALTER SERVER: the options of
+    server agentcore are refused as the plpython engine's validator refuses them."""
+    found = plpy.execute(
+        "SELECT srvoptions FROM pg_catalog.pg_foreign_server WHERE srvname = "
+        + plpy.quote_literal(SERVER_NAME)
+    )
+    if found:
+        try:
+            parse_options(options_dict(found[0]["srvoptions"]))
+        except OptionError as exc:
+            raise_error(plpy, str(exc), exc.hint, INVALID_OPTION)
+
+
 def raise_error(plpy: Any, message: str, hint: str | None, sqlstate: str) -> None:
     """Raise an ERROR whose text reads "agentcore: <message>", with its hint and SQLSTATE.
 
