@@ -25,7 +25,7 @@ from .output import progress, render, terminal_lines
 from .report import DEMO_BANNER, FAILING, Report, known_controls, write
 from .report import FORMATS as REPORT_FORMATS
 from .report import render as render_report
-from .service import LISTEN, Instance, ServiceError, data_home, instances, running_instance
+from .service import LISTEN, READER, Instance, ServiceError, data_home, instances, running_instance
 
 CHECK_FAILED = 2  # the check itself could not run
 
@@ -182,6 +182,12 @@ def service_command(home: Path, args) -> int:
     if running is None:
         print(f"agentcore-fdw service: stopped (data in {home})")
         return 1
+    restored = running.restore_reader()
+    if restored:
+        print(
+            f"agentcore-fdw: {READER} had changed {' and '.join(restored)}; restored",
+            file=sys.stderr,
+        )
     print_status(running)
     return 0
 

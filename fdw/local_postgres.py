@@ -59,6 +59,17 @@ def quote_dsn(value: str) -> str:
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
+SERVER_ENVIRONMENT = frozenset(
+    {"PATH", "TZ", "LANG", "LANGUAGE", "SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE"}
+    | {f"{name}_PROXY" for name in ("HTTP", "HTTPS", "NO", "ALL")}
+    | {f"{name}_proxy" for name in ("http", "https", "no", "all")}
+)
+
+
+def passed_to_server(variable: str) -> bool:
+    return variable in SERVER_ENVIRONMENT or variable.startswith(("AWS_", "LC_"))
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -120,11 +131,10 @@ class LocalPostgres:
         )  # fmt: skip
 
     def server_env(self) -> dict[str, str]:
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("PG", "PYTHON", "VIRTUAL_ENV"))
-        }
+        """What the server's environment holds: what reaching AWS needs (AWS_*, proxies and CA
+        bundles), locale, PATH and TZ of ours, never the rest, which database superusers
+        could read from the server's process."""
+        env = {key: value for key, value in os.environ.items() if passed_to_server(key)}
         env.update(self.extra_env)
         env["PYTHONPATH"] = server_pythonpath(self.base_dir / "pythonpath")
         if os.geteuid() == 0:

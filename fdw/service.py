@@ -107,6 +107,33 @@ class Instance:
     def admin_dsn(self) -> str:
         return self.postgres().dsn(DATABASE)
 
+    def restore_reader(self) -> list[str]:
+        """Put the BI role back as the service made it, if it changed its own password or
+        settings (any role may): what was restored, for `status` to say."""
+        state, restored = self.state(), []
+        try:
+            psycopg.connect(self.reader_dsn(), connect_timeout=5).close()
+        except psycopg.OperationalError:
+            restored.append("its password")
+        with psycopg.connect(self.postgres(state).dsn(), autocommit=True) as conn:
+            settings = conn.execute(
+                "SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
+                "WHERE r.rolname = %s",
+                (READER,),
+            ).fetchone()[0]
+            if settings:
+                restored.append("its settings")
+                conn.execute(sql.SQL("ALTER ROLE {} RESET ALL").format(sql.Identifier(READER)))
+                for (database,) in conn.execute("SELECT datname FROM pg_database").fetchall():
+                    conn.execute(
+                        sql.SQL("ALTER ROLE {} IN DATABASE {} RESET ALL").format(
+                            sql.Identifier(READER), sql.Identifier(database)
+                        )
+                    )
+            if "its password" in restored:
+                set_reader_password(conn, state.password)
+        return restored
+
     def reader_dsn(self) -> str:
         """The BI role's session on loopback, as `query` and `check` use it."""
         state = self.state()
@@ -135,15 +162,18 @@ class Instance:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.directory.chmod(0o755)  # the server's user must reach its cluster inside
         server = self.postgres(state)
+        # Over TCP, only the BI role, and only to its database; the owner uses the socket,
+        # whose directory is the server user's alone.
+        reader = f"{DATABASE} {READER}"
         server.hba = [
-            "local all all trust",  # the socket directory is the server user's alone
-            "host all all 127.0.0.1/32 scram-sha-256",
-            "host all all ::1/128 scram-sha-256",
+            "local all all trust",
+            f"host {reader} 127.0.0.1/32 scram-sha-256",
+            f"host {reader} ::1/128 scram-sha-256",
         ]
         if state.listen == "network":
             server.hba += [
-                "host all all 0.0.0.0/0 scram-sha-256",
-                "host all all ::/0 scram-sha-256",
+                f"host {reader} 0.0.0.0/0 scram-sha-256",
+                f"host {reader} ::/0 scram-sha-256",
             ]
         try:
             if self.demo:
@@ -168,6 +198,7 @@ class Instance:
             ).fetchone():
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
             set_reader_password(conn, state.password)
+            conn.execute(sql.SQL("ALTER ROLE {} RESET ALL").format(sql.Identifier(READER)))
         state.engine = install(server.dsn(DATABASE), "auto", options)
         with psycopg.connect(server.dsn(DATABASE)) as conn:
             run_file(conn, sql_dir() / "reader.sql")

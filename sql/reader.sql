@@ -19,13 +19,19 @@ BEGIN
     END IF;
 END $$;
 
--- No new objects, not even temporary tables; nothing that writes (snapshot_controls is
--- revoked from PUBLIC where it is created).
+-- No new objects, not even temporary tables or large objects; nothing that writes
+-- (snapshot_controls is revoked from PUBLIC where it is created).
 DO $$
 BEGIN
     EXECUTE format('REVOKE CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
 END $$;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pg_catalog.lo_creat(integer), pg_catalog.lo_create(oid),
+    pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_put(oid, bigint, bytea),
+    pg_catalog.lo_open(oid, integer), pg_catalog.lo_unlink(oid),
+    pg_catalog.lowrite(integer, bytea), pg_catalog.lo_truncate(integer, integer),
+    pg_catalog.lo_truncate64(integer, bigint)
+    FROM PUBLIC;
 
 -- Server options name profiles and endpoints: readable by the server's owner only (as
 -- PostgreSQL does for user mapping options).

@@ -293,12 +293,12 @@ def test_the_cognito_join_reads_only_the_pools_runtimes_trust(multicorn_sql, aws
 def test_a_cancelled_scan_leaves_the_session_usable(multicorn_sql, aws, postgres):
     sql = multicorn_sql
     sql.execute("SET statement_timeout = '700ms'")
-    with aws.fault("ListAgentRuntimes", None, delay=3):
+    with aws.fault("ListAgentRuntimes", None, delay=10):
         started = time.monotonic()
         error = sql.error("SELECT * FROM agentcore.agent_runtimes")
         elapsed = time.monotonic() - started
     assert "cancel" in error.diag.message_primary or "timeout" in error.diag.message_primary
-    assert elapsed < 2.5  # the scan stopped when asked, not when AWS answered
+    assert elapsed < 6  # the scan stopped when asked, not when AWS answered (10 s)
     sql.execute("RESET statement_timeout")
     assert sql.value("SELECT count(*) FROM agentcore.agent_runtimes") == 9
     assert sql.value("SELECT count(*) FROM agentcore.cognito_user_pools") == 2

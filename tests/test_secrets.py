@@ -7,6 +7,7 @@ import secrets
 
 import psycopg
 
+from agentcore_fdw.local_postgres import LocalPostgres
 from agentcore_fdw.service import set_reader_password
 
 from .estate import DENIED_REGION
@@ -73,3 +74,13 @@ def test_the_reader_password_never_reaches_the_server_log(postgres):
     assert 'ROLE "agentcore_reader" LOGIN PASSWORD \'SCRAM-SHA-256$4096:' in log
     assert password not in log
     assert stored.startswith("SCRAM-SHA-256$4096:") and password not in stored
+
+
+def test_the_server_gets_what_reaching_aws_needs_and_nothing_else(monkeypatch, tmp_path):
+    monkeypatch.setenv("ROOT_SHELL_SECRET", "do-not-pass")
+    monkeypatch.setenv("AWS_REGION", "eu-west-1")
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
+    env = LocalPostgres(tmp_path / "pg", durable=False).server_env()
+    assert "ROOT_SHELL_SECRET" not in env
+    assert env["AWS_REGION"] == "eu-west-1" and env["HTTPS_PROXY"].startswith("http://proxy")
+    assert "PYTHONPATH" in env and "PATH" in env

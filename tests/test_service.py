@@ -347,6 +347,9 @@ def test_a_bi_tool_sees_the_schema_and_nothing_more(demo):
                 "SELECT agentcore.snapshot_controls()",
                 "INSERT INTO agentcore.control_history "
                 "SELECT now(), * FROM agentcore.control_results",
+                "SELECT lo_from_bytea(0, 'a large object')",
+                "SELECT lo_create(0)",
+                "SELECT agentcore.validate_server_options()",
             ):
                 with pytest.raises(
                     sqlalchemy.exc.ProgrammingError, match="permission denied|must be owner"
@@ -358,6 +361,27 @@ def test_a_bi_tool_sees_the_schema_and_nothing_more(demo):
             assert servers.scalars().all() == ["agentcore"]
     finally:
         engine.dispose()
+
+
+def test_the_bi_role_reaches_no_other_database(demo):
+    other = re.sub(r"/agentcore$", "/postgres", demo.connection_string())
+    with pytest.raises(psycopg.OperationalError, match="no pg_hba.conf entry"):
+        psycopg.connect(other).close()
+
+
+def test_a_bi_role_that_changes_its_password_or_settings_is_put_back(demo):
+    connect = demo.connection_string()
+    with psycopg.connect(connect, autocommit=True) as conn:
+        conn.execute("ALTER ROLE agentcore_reader SET statement_timeout = '1ms'")
+        conn.execute("ALTER ROLE agentcore_reader PASSWORD 'locks-everyone-else-out'")
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        psycopg.connect(connect).close()
+    status = demo("service", "status")
+    assert status.returncode == 0
+    assert "agentcore_reader had changed its password and its settings; restored" in status.stderr
+    with psycopg.connect(connect) as conn:  # the connection string every BI tool has works again
+        assert conn.execute("SHOW statement_timeout").fetchone() == ("0",)
+    assert demo("service", "status").stderr == ""  # nothing left to restore
 
 
 def test_starting_a_running_service_as_it_runs_is_no_error(demo):
