@@ -152,7 +152,17 @@ class Instance:
     def start(self, listen: str | None, port: int | None, options: dict[str, str | None]) -> State:
         state = self.state()
         state.listen = listen or state.listen
-        state.port = port or state.port
+        if port:
+            state.port = port
+        elif port_in_use(state.port):
+            # Not asked for by number: another program (or another home's service) has it.
+            moved = free_port()
+            print(
+                f"agentcore-fdw: port {state.port} is in use; the {self.name} listens on "
+                f"{moved} instead",
+                file=sys.stderr,
+            )
+            state.port = moved
         if self.running():
             raise ServiceError(
                 f"the {self.name} is already running on port {state.port}",
@@ -265,13 +275,17 @@ class Instance:
         return b"agentcore_fdw.demo" in arguments and directory in arguments
 
 
-def refuse_port_in_use(port: int) -> None:
+def port_in_use(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        if probe.connect_ex(("127.0.0.1", port)) == 0:
-            raise ServiceError(
-                f"port {port} is in use by another program",
-                hint=f"choose another with --port (e.g. --port {port + 1})",
-            )
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def refuse_port_in_use(port: int) -> None:
+    if port_in_use(port):
+        raise ServiceError(
+            f"port {port} is in use by another program",
+            hint=f"choose another with --port (e.g. --port {port + 1})",
+        )
 
 
 def set_reader_password(conn: psycopg.Connection, password: str) -> None:

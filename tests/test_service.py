@@ -409,6 +409,25 @@ def test_a_port_in_use_is_named(tmp_path):
     assert f"--port {port + 1}" in done.stderr
 
 
+def test_a_taken_default_port_moves_the_service_and_says_so():
+    cli = Cli(new_home())
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        # As if this home's service had last run on a port another program now has (the
+        # README's first command leaves a demo on 9193; the tests never count on that port).
+        (cli.home / "demo").mkdir()
+        (cli.home / "demo" / "service.json").write_text(json.dumps({"port": port, "demo": True}))
+        try:
+            done = cli("check", "--fail-on", "never")
+            assert done.returncode == 0, done.stderr
+            assert f"port {port} is in use; the demo listens on " in done.stderr
+        finally:
+            cli("service", "stop")
+            shutil.rmtree(cli.home, ignore_errors=True)
+
+
 def test_history_survives_a_restart(demo):
     assert demo("check", "--save", "--fail-on", "never").returncode == 0
     assert demo("service", "stop").stdout.strip() == "agentcore-fdw demo stopped"
