@@ -7,6 +7,7 @@ unprivileged `postgres` system user, which then owns the data directory.
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import pwd
 import shlex
@@ -76,25 +77,70 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def server_pythonpath(shim_dir: Path) -> str:
+# What the server's Python imports of ours: this package and boto3 with what it needs.
+SERVER_DISTRIBUTIONS = ("boto3", "botocore", "jmespath", "s3transfer", "python-dateutil", "six",
+                        "urllib3")  # fmt: skip
+
+
+def server_pythonpath(python_dir: Path) -> str:
     """PYTHONPATH for the server: this package, and the site-packages that hold boto3.
 
     The server's embedded Python is the system's (Debian's /usr/bin/python3.11), not the
     one running this code, so it gets our site-packages on its path. An editable install
     keeps the package in fdw/, which no import name matches: a symlink named
-    agentcore_fdw in `shim_dir` gives it its name.
+    agentcore_fdw in `python_dir` gives it its name. `python_dir` is ours, never the server
+    user's: a link that user planted there could otherwise redirect what we write.
     """
     package_dir = Path(agentcore_fdw.__file__).resolve().parent
     entries = []
     if package_dir.name != "agentcore_fdw":
-        shim_dir.mkdir(parents=True, exist_ok=True)
-        link = shim_dir / "agentcore_fdw"
+        shim = python_dir / "shim"
+        shim.mkdir(parents=True, exist_ok=True)
+        link = shim / "agentcore_fdw"
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(package_dir)
-        entries.append(str(shim_dir))
+        entries.append(str(shim))
     entries.append(sysconfig.get_paths()["purelib"])
     return os.pathsep.join(dict.fromkeys(entries))
+
+
+def server_copy(target: Path) -> str:
+    """A copy of what the server's Python imports of ours, readable by every user, made anew
+    when this package or a dependency changes: for a checkout the server's user cannot
+    read (a clone in /root). Returns the PYTHONPATH that names it."""
+    package_dir = Path(agentcore_fdw.__file__).resolve().parent
+    sources = [
+        (dist.locate_file(file), file)
+        for dist in map(importlib.metadata.distribution, SERVER_DISTRIBUTIONS)
+        for file in dist.files or ()
+        if ".." not in Path(file).parts
+    ]
+    ours = sorted(path for path in package_dir.rglob("*.py") if "__pycache__" not in path.parts)
+    fingerprint = "\n".join(
+        [f"{name} {importlib.metadata.version(name)}" for name in SERVER_DISTRIBUTIONS]
+        + [f"{path.relative_to(package_dir)} {path.stat().st_mtime_ns}" for path in ours]
+    )
+    stamp = target / "FINGERPRINT"
+    if stamp.is_file() and stamp.read_text() == fingerprint:
+        return str(target)
+    fresh = target.with_name(target.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    for source, relative in sources:
+        if Path(source).is_file():
+            destination = fresh / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+    for path in ours:
+        destination = fresh / "agentcore_fdw" / path.relative_to(package_dir)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, destination)
+    (fresh / "FINGERPRINT").write_text(fingerprint)
+    for path in [fresh, *fresh.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    shutil.rmtree(target, ignore_errors=True)
+    fresh.rename(target)
+    return str(target)
 
 
 class LocalPostgres:
@@ -115,6 +161,8 @@ class LocalPostgres:
         self.base_dir = Path(base_dir)
         self.data_dir = self.base_dir / "data"
         self.log_file = self.base_dir / "postgres.log"
+        # Ours (as root, never the server user's): the package's name shim, or its copy.
+        self.python_dir = self.base_dir.with_name(self.base_dir.name + "-python")
         self.port = port or free_port()
         self.extra_env = dict(env or {})
         self.bindir = find_bindir()
@@ -136,7 +184,7 @@ class LocalPostgres:
         could read from the server's process."""
         env = {key: value for key, value in os.environ.items() if passed_to_server(key)}
         env.update(self.extra_env)
-        env["PYTHONPATH"] = server_pythonpath(self.base_dir / "pythonpath")
+        env["PYTHONPATH"] = server_pythonpath(self.python_dir)
         if os.geteuid() == 0:
             env["HOME"] = pwd.getpwnam(SERVER_USER).pw_dir
         return env
@@ -178,19 +226,27 @@ class LocalPostgres:
     def initialized(self) -> bool:
         return (self.data_dir / "PG_VERSION").exists()
 
-    def check_readable(self, env: dict[str, str]) -> None:
-        """Fail early, and say why, when the server's user cannot read our Python packages."""
-        if os.geteuid() != 0:
+    def make_readable(self, env: dict[str, str]) -> None:
+        """As root, when the server's user cannot read our Python packages (a checkout in
+        /root), point it at a copy it can read; fail early, and say why, if even that fails."""
+        if os.geteuid() != 0 or self.readable_by_server(env["PYTHONPATH"]):
             return
-        for entry in env["PYTHONPATH"].split(os.pathsep):
-            done = subprocess.run(
-                ["runuser", "-u", SERVER_USER, "--", "test", "-r", entry, "-a", "-x", entry]
+        env["PYTHONPATH"] = server_copy(self.python_dir / "runtime")
+        if not self.readable_by_server(env["PYTHONPATH"]):
+            raise PostgresError(
+                f"the {SERVER_USER} user, which runs PostgreSQL, cannot read "
+                f"{env['PYTHONPATH']}: make {self.python_dir.parent} readable by other users"
             )
-            if done.returncode != 0:
-                raise PostgresError(
-                    f"the {SERVER_USER} user, which runs PostgreSQL, cannot read {entry}: "
-                    "put the checkout and its virtual environment where other users can read them"
-                )
+
+    @staticmethod
+    def readable_by_server(pythonpath: str) -> bool:
+        return all(
+            subprocess.run(
+                ["runuser", "-u", SERVER_USER, "--", "test", "-r", entry, "-a", "-x", entry]
+            ).returncode
+            == 0
+            for entry in pythonpath.split(os.pathsep)
+        )
 
     def start(self) -> None:
         if not self.initialized:
@@ -204,7 +260,7 @@ class LocalPostgres:
         if not self.durable:
             settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         env = self.server_env()
-        self.check_readable(env)
+        self.make_readable(env)
         self._run(
             str(self.bindir / "pg_ctl"),
             "-D",

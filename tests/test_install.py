@@ -5,12 +5,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import botocore
 import psycopg
 import pytest
 
 from agentcore_fdw.install import ENGINES, install_files, sql_dir
+from agentcore_fdw.local_postgres import LocalPostgres, server_copy
 from agentcore_fdw.sqlgen import GENERATED, MULTICORN_WRAPPER
 
 from .conftest import skip_unless_available
@@ -205,3 +208,29 @@ def test_an_unreachable_database_is_a_clean_error():
     done = agentcore_fdw("install", "--dsn", "host=/nonexistent port=1")
     assert done.returncode == 1
     assert done.stderr.startswith("agentcore-fdw: error: ") and "Traceback" not in done.stderr
+
+
+def test_a_server_user_that_cannot_read_the_checkout_imports_a_copy():
+    """As root, from a clone in /root: the server's user reads a copy of what it imports."""
+    base = Path(tempfile.mkdtemp(prefix="agentcore-fdw-copy-"))
+    try:
+        hidden = base / "hidden"
+        hidden.mkdir(mode=0o700)
+        assert not LocalPostgres.readable_by_server(str(hidden))
+        base.chmod(0o755)
+        pythonpath = server_copy(base / "runtime")
+        assert LocalPostgres.readable_by_server(pythonpath)
+        imported = subprocess.run(
+            ["runuser", "-u", "postgres", "--", "/usr/bin/python3.11", "-c",
+             "import agentcore_fdw.engines.plpython, botocore; print(botocore.__version__)"],
+            env={"PYTHONPATH": pythonpath, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
+            capture_output=True, text=True,
+        )  # fmt: skip
+        assert imported.returncode == 0, imported.stderr
+        assert imported.stdout.strip() == botocore.__version__
+        stamp = base / "runtime" / "FINGERPRINT"
+        before = stamp.stat().st_mtime_ns
+        assert server_copy(base / "runtime") == pythonpath  # unchanged: not copied again
+        assert stamp.stat().st_mtime_ns == before
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
