@@ -379,6 +379,11 @@ def moto_server(port: int, wrap=None):
 
     def like_aws(app):
         def answer(environ, start_response):
+            if environ.get("PATH_INFO", "").startswith("/moto-api"):
+                # moto's admin API resets or reseeds the estate: AWS has none, and any local
+                # user could reach it on loopback.
+                start_response("404 Not Found", [("Content-Length", "0")])
+                return [b""]
             try:
                 return app(environ, start_response)
             except KeyError as missing:

@@ -84,3 +84,17 @@ def test_the_server_gets_what_reaching_aws_needs_and_nothing_else(monkeypatch, t
     assert "ROOT_SHELL_SECRET" not in env
     assert env["AWS_REGION"] == "eu-west-1" and env["HTTPS_PROXY"].startswith("http://proxy")
     assert "PYTHONPATH" in env and "PATH" in env
+
+
+def test_the_fake_aws_has_no_admin_api_to_reset_it(aws):
+    import urllib.error
+    import urllib.request
+
+    for path in ("/moto-api/reset", "/moto-api/seed?a=42", "/moto-api/"):
+        request = urllib.request.Request(aws.endpoint_url + path, method="POST", data=b"")
+        try:
+            urllib.request.urlopen(request, timeout=5)
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 404, path
+        else:
+            raise AssertionError(f"{path} answered")
