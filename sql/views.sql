@@ -19,3 +19,4 @@
 \ir controls/agentcore_resource_policy_not_public.sql
 \ir views/control_results.sql
 \ir history.sql
+\ir views/column_comments.sql

@@ -55,6 +55,7 @@ def postgres(workdir, estate):
     server = LocalPostgres(
         workdir / "postgres",
         durable=False,
+        hba=["local all all trust"],  # its own socket only, in a directory of its user's
         env={
             "AWS_SHARED_CREDENTIALS_FILE": str(estate.credentials_file),
             "AWS_CONFIG_FILE": str(estate.config_file),

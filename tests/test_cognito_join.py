@@ -148,6 +148,16 @@ def test_control_reasons_name_the_problem(sql, estate):
     ]["reason"].endswith(": agents/delete.")
 
 
+def test_every_view_column_is_commented_for_bi_tools(sql):
+    uncommented = sql.rows(
+        "SELECT c.relname, a.attname FROM pg_class c "
+        "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+        "WHERE c.relnamespace = 'agentcore'::regnamespace AND c.relkind IN ('v', 'f') "
+        "AND col_description(c.oid, a.attnum) IS NULL ORDER BY 1, 2"
+    )
+    assert uncommented == []
+
+
 def test_every_view_is_commented_for_bi_tools(sql):
     uncommented = sql.rows(
         "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "

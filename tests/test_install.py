@@ -180,8 +180,8 @@ def test_an_upgrade_whose_tables_have_other_columns_replaces_them(empty_database
 def test_the_installer_follows_the_psql_manifest(engine_name):
     names = [path.relative_to(sql_dir()).as_posix() for path in install_files(engine_name)]
     assert names[:2] == ["schema.sql", f"engine_{engine_name}.sql"]
-    assert names[-2:] == ["views/control_results.sql", "history.sql"]
-    assert len(names) == len(set(names)) == 22
+    assert names[-3:] == ["views/control_results.sql", "history.sql", "views/column_comments.sql"]
+    assert len(names) == len(set(names)) == 23
 
 
 def test_a_bad_option_is_a_clean_error(empty_database, engine):

@@ -129,6 +129,10 @@ COMMENT ON COLUMN agentcore.cognito_authorizers.name IS 'The runtime''s or gatew
 COMMENT ON COLUMN agentcore.cognito_authorizers.subject IS 'How reasons name it.';
 COMMENT ON COLUMN agentcore.cognito_authorizers.version IS
     'The runtime version whose authorizer this is; NULL for gateways.';
+COMMENT ON COLUMN agentcore.cognito_authorizers.user_pool_region IS
+    'The region the discovery URL names (a pool lives in one region).';
+COMMENT ON COLUMN agentcore.cognito_authorizers.user_pool_id IS
+    'The pool the discovery URL names.';
 COMMENT ON COLUMN agentcore.cognito_authorizers.user_pool_found IS
     'Whether the pool was found in an inventoried account and region.';
 COMMENT ON COLUMN agentcore.cognito_authorizers.unknown_clients IS

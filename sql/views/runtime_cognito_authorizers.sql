@@ -27,6 +27,10 @@ COMMENT ON VIEW agentcore.runtime_cognito_authorizers IS
     'One row per AgentCore runtime whose authorizer trusts a Cognito user pool (its discovery '
     'URL is a cognito-idp URL), joined on region and pool ID to the inventoried pools, app '
     'clients and resource servers of every account.';
+COMMENT ON COLUMN agentcore.runtime_cognito_authorizers.user_pool_region IS
+    'The region the discovery URL names (a pool lives in one region).';
+COMMENT ON COLUMN agentcore.runtime_cognito_authorizers.user_pool_id IS
+    'The pool the discovery URL names.';
 COMMENT ON COLUMN agentcore.runtime_cognito_authorizers.detail_error IS
     'The runtime''s detail_error: when set, its allowed clients and scopes are not known.';
 COMMENT ON COLUMN agentcore.runtime_cognito_authorizers.response_problems IS
