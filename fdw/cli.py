@@ -79,8 +79,15 @@ def parser() -> argparse.ArgumentParser:
         start.add_argument(
             "--option", action="append", default=[], metavar="KEY=VALUE", help=option_help
         )
+        start.add_argument("--tls-cert", type=Path, help="PEM certificate for --listen network")
+        start.add_argument("--tls-key", type=Path, help="its PEM private key")
     actions.add_parser("stop", help="stop the service (its data and history stay)")
-    actions.add_parser("status", help="whether it runs, and the connection string for BI tools")
+    status = actions.add_parser(
+        "status", help="whether it runs, and the connection string for BI tools"
+    )
+    status.add_argument(
+        "--owner", action="store_true", help="also how to connect as the owner, for administration"
+    )
 
     query = commands.add_parser("query", help="run SQL against the service (started if needed)")
     query.add_argument("sql")
@@ -170,7 +177,17 @@ def service_command(home: Path, args) -> int:
             demo = args.demo
         instance = Instance(home, demo)
         refuse_other_instance(home, instance)
-        state = instance.start(args.listen, args.port, options)
+        if not demo and not aws_credentials_configured():
+            print(
+                "agentcore-fdw: warning: no AWS credentials are configured, so the service "
+                "cannot read AWS until the PostgreSQL server finds some (see README); "
+                "'agentcore-fdw service start --demo' runs the built-in demo estate",
+                file=sys.stderr,
+            )
+        if bool(args.tls_cert) != bool(args.tls_key):
+            raise CommandError("--tls-cert and --tls-key go together")
+        tls = (args.tls_cert.read_bytes(), args.tls_key.read_bytes()) if args.tls_cert else None
+        state = instance.start(args.listen, args.port, options, tls)
         print(f"agentcore-fdw {instance.name} started ({state.engine} engine)")
         print_status(instance)
         return 0
@@ -189,6 +206,9 @@ def service_command(home: Path, args) -> int:
             file=sys.stderr,
         )
     print_status(running)
+    if args.owner:
+        # The socket's directory is the server's user's: root, or that user, may connect.
+        print(f'owner:      psql "{running.admin_dsn()}"  (its local socket)')
     return 0
 
 

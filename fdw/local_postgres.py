@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import sysconfig
+import tempfile
 from pathlib import Path
 
 import agentcore_fdw
@@ -69,6 +70,21 @@ SERVER_ENVIRONMENT = frozenset(
 
 def passed_to_server(variable: str) -> bool:
     return variable in SERVER_ENVIRONMENT or variable.startswith(("AWS_", "LC_"))
+
+
+def self_signed_certificate(host: str) -> tuple[bytes, bytes]:
+    """A self-signed certificate for `host` (and localhost), and its key, by openssl."""
+    with tempfile.TemporaryDirectory() as scratch:
+        key, certificate = Path(scratch) / "key.pem", Path(scratch) / "cert.pem"
+        done = subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "825",
+             "-keyout", str(key), "-out", str(certificate), "-subj", f"/CN={host}",
+             "-addext", f"subjectAltName=DNS:{host},DNS:localhost,IP:127.0.0.1"],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise PostgresError(f"openssl could not make a certificate: {done.stderr.strip()}")
+        return certificate.read_bytes(), key.read_bytes()
 
 
 def free_port() -> int:
@@ -155,6 +171,7 @@ class LocalPostgres:
         listen: str = "127.0.0.1",
         hba: list[str] | None = None,
     ):
+        self.tls = False  # True: serve TLS with tls/server.crt and tls/server.key (install_tls)
         self.listen = listen  # listen_addresses: 127.0.0.1, or * for other hosts
         self.hba = hba  # pg_hba.conf lines; None keeps initdb's (trust, local only)
         self.durable = durable  # False trades crash safety for speed: for throwaway clusters
@@ -259,6 +276,12 @@ class LocalPostgres:
         )
         if not self.durable:
             settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        if self.tls:
+            tls = self.base_dir / "tls"
+            settings += (
+                f" -c ssl=on -c ssl_cert_file={shlex.quote(str(tls / 'server.crt'))}"
+                f" -c ssl_key_file={shlex.quote(str(tls / 'server.key'))}"
+            )
         env = self.server_env()
         self.make_readable(env)
         self._run(
@@ -273,6 +296,26 @@ class LocalPostgres:
             "start",
             env=env,
         )
+
+    def install_tls(self, certificate: bytes | None = None, key: bytes | None = None) -> None:
+        """Serve TLS with this certificate and key, or (none given, none there yet) with a
+        self-signed one for this host, made once and kept: clients can pin it."""
+        tls = self.base_dir / "tls"
+        if certificate is None or key is None:
+            if self.tls_ready():
+                self.tls = True
+                return
+            certificate, key = self_signed_certificate(socket.getfqdn())
+        self.write_as_server_user(tls / "server.crt", certificate)
+        self.write_as_server_user(tls / "server.key", key)
+        self.tls = True
+
+    def tls_ready(self) -> bool:
+        key = str(self.base_dir / "tls" / "server.key")
+        if os.geteuid() == 0:  # the cluster's files are its user's: ask as that user
+            test = ["runuser", "-u", SERVER_USER, "--", "test", "-s", key]
+            return subprocess.run(test).returncode == 0
+        return Path(key).is_file()
 
     def _write_hba(self) -> None:
         lines = ["# Written by agentcore-fdw.", *self.hba]

@@ -144,12 +144,20 @@ class Instance:
 
     def connection_string(self, state: State | None = None) -> str:
         state = state or self.state()
-        host = socket.getfqdn() if state.listen == "network" else "127.0.0.1"
-        return f"postgresql://{READER}:{state.password}@{host}:{state.port}/{DATABASE}"
+        if state.listen == "network":  # a name other machines can reach, and TLS
+            url = f"postgresql://{READER}:{state.password}@{socket.getfqdn()}:{state.port}"
+            return f"{url}/{DATABASE}?sslmode=require"
+        return f"postgresql://{READER}:{state.password}@127.0.0.1:{state.port}/{DATABASE}"
 
     # Starting and stopping.
 
-    def start(self, listen: str | None, port: int | None, options: dict[str, str | None]) -> State:
+    def start(
+        self,
+        listen: str | None,
+        port: int | None,
+        options: dict[str, str | None],
+        tls: tuple[bytes, bytes] | None = None,
+    ) -> State:
         state = self.state()
         state.listen = listen or state.listen
         if port:
@@ -174,16 +182,18 @@ class Instance:
         server = self.postgres(state)
         # Over TCP, only the BI role, and only to its database; the owner uses the socket,
         # whose directory is the server user's alone.
+        # On the network, TLS only (a self-signed certificate unless one is given).
         reader = f"{DATABASE} {READER}"
+        host = "hostssl" if state.listen == "network" else "host"
         server.hba = [
             "local all all trust",
-            f"host {reader} 127.0.0.1/32 scram-sha-256",
-            f"host {reader} ::1/128 scram-sha-256",
+            f"{host} {reader} 127.0.0.1/32 scram-sha-256",
+            f"{host} {reader} ::1/128 scram-sha-256",
         ]
         if state.listen == "network":
             server.hba += [
-                f"host {reader} 0.0.0.0/0 scram-sha-256",
-                f"host {reader} ::/0 scram-sha-256",
+                f"hostssl {reader} 0.0.0.0/0 scram-sha-256",
+                f"hostssl {reader} ::/0 scram-sha-256",
             ]
         try:
             if self.demo:
@@ -192,6 +202,8 @@ class Instance:
                 server.extra_env.update(demo_env)
             else:
                 server.share_aws_config()
+            if state.listen == "network":
+                server.install_tls(*(tls or (None, None)))
             server.start()
             self._prepare_database(server, state, options)
         except BaseException:

@@ -478,13 +478,20 @@ def test_the_service_on_your_aws_with_network_listening(aws, estate):
         assert started.returncode == 0, started.stderr
         assert DEMO_BANNER not in started.stdout and "running (service, " in started.stdout
         connect = cli.connection_string()
+        assert connect.endswith("/agentcore?sslmode=require")
         with psycopg.connect(re.sub(r"@[^:/]+:", "@127.0.0.1:", connect)) as conn:
             assert conn.execute("SHOW listen_addresses").fetchone() == ("*",)
+            assert conn.info.pgconn.ssl_in_use  # a self-signed certificate made at start
             names = conn.execute(
                 "SELECT agent_runtime_name FROM agentcore.runtime_authorization_audit "
                 "WHERE status = 'alarm'"
             ).fetchall()
         assert names == [("open_agent",)]
+        plain = re.sub(r"@[^:/]+:", "@127.0.0.1:", connect).replace("require", "disable")
+        with pytest.raises(psycopg.OperationalError, match="no encryption"):
+            psycopg.connect(plain).close()
+        owner = cli("service", "status", "--owner")
+        assert 'owner:      psql "host=' in owner.stdout
         with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
             psycopg.connect(re.sub(r":[^:@/]+@[^:/]+:", ":wrong@127.0.0.1:", connect)).close()
         # A region answering its list with an HTML page (a proxy's block page, status 200) is
@@ -517,6 +524,18 @@ def test_the_service_on_your_aws_with_network_listening(aws, estate):
         assert ignored.returncode == 1, ignored.stderr
         assert "INCOMPLETE: AWS could not be read in full" in ignored.stdout
         assert "ListAgentRuntimes failed with MalformedResponse" in ignored.stdout
+    finally:
+        cli("service", "stop")
+        shutil.rmtree(cli.home, ignore_errors=True)
+
+
+def test_starting_the_service_without_credentials_warns_and_names_the_demo():
+    cli = Cli(new_home())
+    try:
+        started = cli("service", "start", "--port", str(free_port()))
+        assert started.returncode == 0, started.stderr
+        assert "warning: no AWS credentials are configured" in started.stderr
+        assert "agentcore-fdw service start --demo" in started.stderr
     finally:
         cli("service", "stop")
         shutil.rmtree(cli.home, ignore_errors=True)
