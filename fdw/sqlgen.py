@@ -41,14 +41,16 @@ def comments(table: Table, relation: str) -> str:
     return "\n".join(lines)
 
 
-def plpython_function(name: str, arguments: str, returns: str, body: str) -> str:
+def plpython_function(
+    name: str, arguments: str, returns: str, body: str, volatility: str = "VOLATILE"
+) -> str:
     """A plpython3u function whose body first imports this package, or says how to fix that.
 
     Nobody but its owner may call it until granted (sql/reader.sql grants the scans)."""
     signature = f"{PLPYTHON_SCHEMA}.{name}({arguments})"
     return f"""CREATE OR REPLACE FUNCTION {signature}
 RETURNS {returns}
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u {volatility} SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
@@ -109,6 +111,9 @@ def plpython_sql() -> str:
                 "",
                 f"TABLE (\n{column_list(table)}\n)",
                 f"return engine.scan(plpy, {table.name!r})",
+                # A transaction sees one picture of AWS (common.scan_once): STABLE says so, and
+                # lets PostgreSQL push filters through the views into UNION branches.
+                "STABLE",
             ),
             f"CREATE OR REPLACE VIEW agentcore.{table.name} AS\n"
             f"    SELECT * FROM {PLPYTHON_SCHEMA}.{table.name}();",

@@ -75,7 +75,7 @@ RETURNS TABLE (
     detail_error text,
     response_problems text[]
 )
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u STABLE SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
@@ -137,7 +137,7 @@ RETURNS TABLE (
     last_updated_at timestamptz,
     response_problems text[]
 )
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u STABLE SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
@@ -199,7 +199,7 @@ RETURNS TABLE (
     detail_error text,
     response_problems text[]
 )
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u STABLE SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
@@ -279,7 +279,7 @@ RETURNS TABLE (
     detail_error text,
     response_problems text[]
 )
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u STABLE SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
@@ -346,7 +346,7 @@ RETURNS TABLE (
     detail_error text,
     response_problems text[]
 )
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u STABLE SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
@@ -390,7 +390,7 @@ RETURNS TABLE (
     detail_error text,
     response_problems text[]
 )
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u STABLE SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
@@ -434,7 +434,7 @@ RETURNS TABLE (
     discovery_url text,
     response_problems text[]
 )
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u STABLE SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
@@ -482,7 +482,7 @@ RETURNS TABLE (
     last_modified_at timestamptz,
     response_problems text[]
 )
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u STABLE SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
@@ -520,7 +520,7 @@ RETURNS TABLE (
     scopes text[],
     response_problems text[]
 )
-LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+LANGUAGE plpython3u STABLE SECURITY DEFINER
 SET search_path = pg_catalog
 AS $python$
 try:
