@@ -36,15 +36,15 @@ class MalformedValue(ValueError):
     """One value of one item is not of the type its column promises. Says what, never the value."""
 
 
-def items_of(answer: Any, items_key: str) -> list:
+def items_of(answer: Any, items_key: str, operation: str | None = None) -> list:
     """The items of one page of a list call: the key must be there, and hold a list."""
     if not isinstance(answer, dict):
-        raise MalformedResponse(f"the answer is {_kind(answer)}, not an object")
+        raise MalformedResponse(f"the answer is {_kind(answer)}, not an object", operation)
     if items_key not in answer:
-        raise MalformedResponse(f"the answer has no {items_key}")
+        raise MalformedResponse(f"the answer has no {items_key}", operation)
     items = answer[items_key]
     if not isinstance(items, list):
-        raise MalformedResponse(f"{items_key} is {_kind(items)}, not a list")
+        raise MalformedResponse(f"{items_key} is {_kind(items)}, not a list", operation)
     return items
 
 
@@ -65,10 +65,11 @@ def check_identity(item: Any, members: tuple[str, ...], what: str) -> None:
             raise MalformedResponse(f"{what} has no {name}")
 
 
-def check_same_item(listed: dict, detail: dict, members: tuple[str, ...], what: str) -> None:
-    """A detail answer must be about the item asked for."""
+def check_answer(asked: dict, answer: Any, members: tuple[str, ...], what: str) -> None:
+    """A detail answer must name itself, and be about the item asked for."""
+    check_identity(answer, members, what)
     for name in members:
-        if name in listed and detail.get(name) != listed[name]:
+        if name in asked and answer.get(name) != asked[name]:
             raise MalformedResponse(f"{what} names another {name} than the one asked for")
 
 

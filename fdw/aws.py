@@ -132,8 +132,8 @@ def _raised_parsing(exc: BaseException) -> bool:
     """Whether botocore raised `exc` while parsing an answer (a timestamp that is no date,
     an object where a list belongs): the answer is malformed."""
     return any(
-        frame.filename.endswith("botocore/parsers.py")
-        for frame in traceback.extract_tb(exc.__traceback__)
+        frame.f_code.co_filename.endswith("botocore/parsers.py")
+        for frame, _ in traceback.walk_tb(exc.__traceback__)
     )
 
 
@@ -172,15 +172,15 @@ def error_message(exc: BaseException, settings: Settings | None = None) -> str:
 def where_raised(exc: BaseException) -> str:
     """`at module.py:123`: where in agentcore-fdw an unexpected exception was raised. Its
     text is left out, since it may quote a value from the answer."""
-    frames = [
-        frame
-        for frame in traceback.extract_tb(exc.__traceback__)
-        if "agentcore_fdw" in frame.filename or "/fdw/" in frame.filename
+    ours = [
+        (frame.f_code.co_filename, line)
+        for frame, line in traceback.walk_tb(exc.__traceback__)
+        if "agentcore_fdw" in frame.f_code.co_filename or "/fdw/" in frame.f_code.co_filename
     ]
-    if not frames:
+    if not ours:
         return "outside agentcore-fdw"
-    last = frames[-1]
-    return f"at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
+    filename, line = ours[-1]
+    return f"at {filename.rsplit('/', 1)[-1]}:{line}"
 
 
 def is_not_found(exc: BaseException) -> bool:

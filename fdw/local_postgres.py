@@ -72,6 +72,11 @@ def passed_to_server(variable: str) -> bool:
     return variable in SERVER_ENVIRONMENT or variable.startswith(("AWS_", "LC_"))
 
 
+def server_user_test(*expression: str) -> bool:
+    """test(1) of `expression`, as the server's user sees the files (run as root)."""
+    return subprocess.run(["runuser", "-u", SERVER_USER, "--", "test", *expression]).returncode == 0
+
+
 def self_signed_certificate(host: str) -> tuple[bytes, bytes]:
     """A self-signed certificate for `host` (and localhost), and its key, by openssl."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -258,10 +263,7 @@ class LocalPostgres:
     @staticmethod
     def readable_by_server(pythonpath: str) -> bool:
         return all(
-            subprocess.run(
-                ["runuser", "-u", SERVER_USER, "--", "test", "-r", entry, "-a", "-x", entry]
-            ).returncode
-            == 0
+            server_user_test("-r", entry, "-a", "-x", entry)
             for entry in pythonpath.split(os.pathsep)
         )
 
@@ -313,8 +315,7 @@ class LocalPostgres:
     def tls_ready(self) -> bool:
         key = str(self.base_dir / "tls" / "server.key")
         if os.geteuid() == 0:  # the cluster's files are its user's: ask as that user
-            test = ["runuser", "-u", SERVER_USER, "--", "test", "-s", key]
-            return subprocess.run(test).returncode == 0
+            return server_user_test("-s", key)
         return Path(key).is_file()
 
     def _write_hba(self) -> None:

@@ -17,8 +17,8 @@ from .answers import (
     MALFORMED,
     MalformedResponse,
     MalformedValue,
+    check_answer,
     check_identity,
-    check_same_item,
     storable,
 )
 from .aws import (
@@ -59,7 +59,8 @@ def scan(
     """The rows of `table` in the accounts and regions the settings and `request` name.
 
     `listings`, when given, remembers each (table, account, region) list answer, so that
-    scans sharing it list user pools once whether pools, clients or resource servers ask.
+    scans sharing it list user pools once whether pools, clients or resource servers ask, and
+    each detail a table declares immutable (a runtime version), whichever table read it.
     `should_stop` is polled while AWS answers; when it says so, the scan raises
     ScanCancelled at once. Requests in flight are abandoned: their sockets are shut down, they
     make no further attempt or page, and the pool's threads end before the scan returns.
@@ -201,9 +202,7 @@ class _Scan:
 
         def looked_up() -> dict:
             item = table.subkey_item(scope.client, key, subkey)
-            what = f"the {operation} answer"
-            check_identity(item, table.identity, what)
-            check_same_item(named, item, table.identity, what)
+            check_answer(named, item, table.identity, f"the {operation} answer")
             return item
 
         remembered = self._remembered_detail(scope, named)
@@ -302,9 +301,7 @@ class _Scan:
 
         def detail() -> dict:
             answer = table.get_detail(scope.client, listed)
-            what = f"the {table.detail_operation} answer"
-            check_identity(answer, table.identity, what)
-            check_same_item(listed, answer, table.identity, what)
+            check_answer(listed, answer, table.identity, f"the {table.detail_operation} answer")
             return answer
 
         remembered = self._remembered_detail(scope, listed)

@@ -275,10 +275,7 @@ def paged(
     seen_tokens = set()
     while True:
         answer = call(**request)
-        try:
-            yield from items_of(answer, items_key)
-        except MalformedResponse as exc:
-            raise MalformedResponse(str(exc), operation) from None
+        yield from items_of(answer, items_key, operation)
         token = answer.get(token_key)
         if not token:
             return
