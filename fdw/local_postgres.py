@@ -10,10 +10,12 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import pwd
+import re
 import shlex
 import shutil
 import socket
 import subprocess
+import sys
 import sysconfig
 import tempfile
 from pathlib import Path
@@ -22,6 +24,8 @@ import agentcore_fdw
 
 SERVER_USER = "postgres"
 SUPERUSER = "postgres"
+# As root, helpers that need no privilege (the demo's fake AWS) run as this user.
+UNPRIVILEGED_USER = "nobody"
 
 
 class PostgresError(RuntimeError):
@@ -98,9 +102,35 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-# What the server's Python imports of ours: this package and boto3 with what it needs.
-SERVER_DISTRIBUTIONS = ("boto3", "botocore", "jmespath", "s3transfer", "python-dateutil", "six",
-                        "urllib3")  # fmt: skip
+# What the server's Python imports besides this package: boto3, with what it needs.
+SERVER_REQUIREMENTS = ("boto3",)
+REQUIREMENT = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?")
+EXTRA_MARKER = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
+
+
+def installed_closure(requirements: tuple[str, ...]) -> list[str]:
+    """The installed distributions that `requirements` (`name` or `name[extra,...]`) need,
+    themselves included. A requirement whose distribution is not installed is taken as one
+    its environment markers exclude here."""
+    extras_of: dict[str, set[str]] = {}
+    pending = list(requirements)
+    while pending:
+        name, extras = REQUIREMENT.match(pending.pop()).groups()
+        extras = {extra.strip() for extra in (extras or "").split(",") if extra.strip()}
+        try:
+            distribution = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        key = distribution.metadata["Name"]
+        if key in extras_of and extras <= extras_of[key]:
+            continue
+        extras_of.setdefault(key, set()).update(extras)
+        for requirement in distribution.requires or ():
+            spec, _, marker = requirement.partition(";")
+            wanted = EXTRA_MARKER.search(marker)
+            if wanted is None or wanted.group(1) in extras_of[key]:
+                pending.append(spec)
+    return sorted(extras_of)
 
 
 def server_pythonpath(python_dir: Path) -> str:
@@ -126,20 +156,21 @@ def server_pythonpath(python_dir: Path) -> str:
     return os.pathsep.join(dict.fromkeys(entries))
 
 
-def server_copy(target: Path) -> str:
-    """A copy of what the server's Python imports of ours, readable by every user, made anew
-    when this package or a dependency changes: for a checkout the server's user cannot
+def server_copy(target: Path, requirements: tuple[str, ...] = SERVER_REQUIREMENTS) -> str:
+    """A copy of this package and of what `requirements` need, readable by every user, made
+    anew when this package or a dependency changes: for a checkout the server's user cannot
     read (a clone in /root). Returns the PYTHONPATH that names it."""
     package_dir = Path(agentcore_fdw.__file__).resolve().parent
+    distributions = installed_closure(requirements)
     sources = [
         (dist.locate_file(file), file)
-        for dist in map(importlib.metadata.distribution, SERVER_DISTRIBUTIONS)
+        for dist in map(importlib.metadata.distribution, distributions)
         for file in dist.files or ()
-        if ".." not in Path(file).parts
+        if ".." not in Path(file).parts and "__pycache__" not in Path(file).parts
     ]
     ours = sorted(path for path in package_dir.rglob("*.py") if "__pycache__" not in path.parts)
     fingerprint = "\n".join(
-        [f"{name} {importlib.metadata.version(name)}" for name in SERVER_DISTRIBUTIONS]
+        [f"{name} {importlib.metadata.version(name)}" for name in distributions]
         + [f"{path.relative_to(package_dir)} {path.stat().st_mtime_ns}" for path in ours]
     )
     stamp = target / "FINGERPRINT"
@@ -162,6 +193,37 @@ def server_copy(target: Path) -> str:
     shutil.rmtree(target, ignore_errors=True)
     fresh.rename(target)
     return str(target)
+
+
+def python_for(
+    user: str, copy_dir: Path, requirements: tuple[str, ...], probe: str
+) -> tuple[str, str]:
+    """An interpreter and PYTHONPATH with which `user` (as root, another user) can run
+    `import probe`: ours if it can reach them, else the system's Python of our version with
+    a readable copy of this package and `requirements` in `copy_dir`, which is ours."""
+    system_python = f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}"
+    shared = server_pythonpath(copy_dir)
+    for python, pythonpath in (
+        (sys.executable, shared),
+        (system_python, shared),
+        (system_python, lambda: server_copy(copy_dir / "runtime", requirements)),
+    ):
+        pythonpath = pythonpath() if callable(pythonpath) else pythonpath
+        try:
+            tried = subprocess.run(
+                [python, "-c", f"import {probe}"],
+                user=user, group=pwd.getpwnam(user).pw_gid, extra_groups=[],
+                env={"PATH": "/usr/bin:/bin", "PYTHONPATH": pythonpath}, cwd="/",
+                capture_output=True,
+            )  # fmt: skip
+        except OSError:  # the interpreter itself is out of the user's reach
+            continue
+        if tried.returncode == 0:
+            return python, pythonpath
+    raise PostgresError(
+        f"the {user} user cannot run {probe}: neither {sys.executable} with this "
+        f"environment's packages nor {system_python} with a copy of them in {copy_dir}"
+    )
 
 
 class LocalPostgres:

@@ -16,7 +16,9 @@ import hashlib
 import hmac
 import json
 import os
+import pwd
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -30,12 +32,14 @@ from psycopg import sql
 
 from .demo import DEMO_REGIONS
 from .install import install, run_file, sql_dir
-from .local_postgres import LocalPostgres, free_port
+from .local_postgres import UNPRIVILEGED_USER, LocalPostgres, free_port, python_for
 
 DEFAULT_PORT = 9193
 DATABASE = "agentcore"
 READER = "agentcore_reader"
 LISTEN = ("local", "network")
+# What the demo's fake AWS imports besides this package.
+DEMO_REQUIREMENTS = ("moto[cognitoidp]", "flask", "flask-cors")
 
 
 def data_home() -> Path:
@@ -226,18 +230,33 @@ class Instance:
             run_file(conn, sql_dir() / "reader.sql")
 
     def _start_demo(self, state: State) -> tuple[dict[str, str], dict[str, str]]:
-        """Start the demo's moto server: the server options and environment that reach it."""
+        """Start the demo's moto server: the server options and environment that reach it.
+        As root, it runs as an unprivileged user, in a directory made anew for it."""
         demo_dir = self.directory / "aws"
-        demo_dir.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(demo_dir, ignore_errors=True)
+        demo_dir.mkdir(parents=True)
         demo_dir.chmod(0o755)
         ready = demo_dir / "ready"
-        ready.unlink(missing_ok=True)
         state.demo_port = free_port()
+        python, run_as = sys.executable, {}
+        if os.geteuid() == 0:
+            python, pythonpath = python_for(
+                UNPRIVILEGED_USER, self.directory / "aws-python", DEMO_REQUIREMENTS,
+                probe="agentcore_fdw.demo, moto.moto_server.threaded_moto_server",
+            )  # fmt: skip
+            account = pwd.getpwnam(UNPRIVILEGED_USER)
+            os.chown(demo_dir, account.pw_uid, account.pw_gid)
+            run_as = {
+                "user": account.pw_uid, "group": account.pw_gid, "extra_groups": [],
+                "cwd": demo_dir,
+                "env": {"PATH": "/usr/bin:/bin", "PYTHONPATH": pythonpath, "LANG": "C.UTF-8"},
+            }  # fmt: skip
         with open(self.directory / "demo-aws.log", "ab") as log:
             process = subprocess.Popen(
-                [sys.executable, "-m", "agentcore_fdw.demo", "--directory", str(demo_dir),
+                [python, "-m", "agentcore_fdw.demo", "--directory", str(demo_dir),
                  "--port", str(state.demo_port)],
                 stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
+                **run_as,
             )  # fmt: skip
         state.demo_pid = process.pid
         deadline = time.monotonic() + 60

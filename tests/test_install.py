@@ -13,7 +13,8 @@ import psycopg
 import pytest
 
 from agentcore_fdw.install import ENGINES, install_files, sql_dir
-from agentcore_fdw.local_postgres import LocalPostgres, server_copy
+from agentcore_fdw.local_postgres import UNPRIVILEGED_USER, LocalPostgres, server_copy
+from agentcore_fdw.service import DEMO_REQUIREMENTS
 from agentcore_fdw.sqlgen import GENERATED, MULTICORN_WRAPPER
 
 from .conftest import skip_unless_available
@@ -208,6 +209,24 @@ def test_an_unreachable_database_is_a_clean_error():
     done = agentcore_fdw("install", "--dsn", "host=/nonexistent port=1")
     assert done.returncode == 1
     assert done.stderr.startswith("agentcore-fdw: error: ") and "Traceback" not in done.stderr
+
+
+def test_the_demos_fake_aws_runs_from_a_copy_as_an_unprivileged_user():
+    """As root, from a clone in /root: the demo's moto server imports a copy of moto and what
+    it needs, with the system's Python, as a user with no privilege."""
+    base = Path(tempfile.mkdtemp(prefix="agentcore-fdw-demo-copy-"))
+    try:
+        base.chmod(0o755)
+        pythonpath = server_copy(base / "runtime", DEMO_REQUIREMENTS)
+        imported = subprocess.run(
+            ["runuser", "-u", UNPRIVILEGED_USER, "--", "/usr/bin/python3.11", "-c",
+             "import agentcore_fdw.demo as demo; demo.moto_server(0)"],
+            env={"PYTHONPATH": pythonpath, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
+            capture_output=True, text=True, cwd="/",
+        )  # fmt: skip
+        assert imported.returncode == 0, imported.stderr
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_a_server_user_that_cannot_read_the_checkout_imports_a_copy():

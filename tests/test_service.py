@@ -8,12 +8,15 @@ import io
 import json
 import os
 import pty
+import pwd
 import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import urllib.error
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,7 +24,7 @@ import psycopg
 import pytest
 import sqlalchemy
 
-from agentcore_fdw.local_postgres import free_port
+from agentcore_fdw.local_postgres import UNPRIVILEGED_USER, free_port
 from agentcore_fdw.report import DEMO_BANNER
 
 from .test_fail_closed import BLOCK_PAGE
@@ -132,6 +135,18 @@ def test_check_exit_status_follows_fail_on(demo, fail_on, exit_code):
     assert done.returncode == exit_code, done.stderr
     assert done.stdout.startswith(DEMO_BANNER)
     assert f"Findings ({DEMO_ALARMS} alarm and error):" in done.stdout
+
+
+def test_the_demos_fake_aws_runs_unprivileged_and_cannot_be_reset(demo):
+    state = json.loads((demo.home / "demo" / "service.json").read_text())
+    status = Path(f"/proc/{state['demo_pid']}/status").read_text()
+    real_uid = int(re.search(r"^Uid:\s+(\d+)", status, re.M).group(1))
+    expected = pwd.getpwnam(UNPRIVILEGED_USER).pw_uid if os.geteuid() == 0 else os.geteuid()
+    assert real_uid == expected
+    admin = f"http://127.0.0.1:{state['demo_port']}/moto-api/reset"
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(urllib.request.Request(admin, method="POST"), timeout=10)
+    assert refused.value.code == 404
 
 
 def test_the_demo_shows_every_door_and_reports_the_open_ones(demo):
