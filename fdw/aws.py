@@ -8,6 +8,7 @@ this region, ignored by the user, a real failure). Nothing here knows PostgreSQL
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import socket
 import sys
@@ -15,6 +16,7 @@ import threading
 import time
 import traceback
 import weakref
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -213,6 +215,9 @@ def is_not_offered(exc: BaseException, service: str, region: str, settings: Sett
 class CredentialSet:
     """One AWS credential chain (a named profile or the default) and its account."""
 
+    reached_by = "profile"
+    role_arn: str | None = None
+
     def __init__(self, profile: str | None, settings: Settings):
         import boto3
         from botocore.exceptions import ProfileNotFound
@@ -233,11 +238,22 @@ class CredentialSet:
                 hint="profiles are read from the server process's ~/.aws/config and "
                 "~/.aws/credentials, or AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE",
             ) from exc
-        self._account_id: str | None = None
+        if profile is None:
+            self.reached_by = "default credentials"
+
+    @property
+    def key(self) -> str | None:
+        """What tells this credential set from the others of one context."""
+        return self.profile
 
     @property
     def label(self) -> str:
         return f"profile {self.profile}" if self.profile else "the default credentials"
+
+    @property
+    def known_account(self) -> str | None:
+        """The account these credentials reach, when known without asking AWS."""
+        return None
 
     def default_region(self) -> str:
         region = self.session.region_name
@@ -250,6 +266,81 @@ class CredentialSet:
             )
         return region
 
+    def ready(self) -> None:
+        """Make sure the credentials can sign a request: nothing to do for a chain."""
+
+
+class AssumedRole(CredentialSet):
+    """The credentials of a role, assumed with `base`'s when first used and renewed by
+    botocore 15 minutes before they expire."""
+
+    def __init__(self, base: CredentialSet, role_arn: str, reached_by: str, sts: Callable):
+        import boto3
+        import botocore.session
+        from botocore.credentials import (
+            AssumeRoleCredentialFetcher,
+            CredentialProvider,
+            CredentialResolver,
+            DeferredRefreshableCredentials,
+        )
+
+        settings = base._settings
+        self.profile = base.profile
+        self._settings = settings
+        self.base = base
+        self.role_arn = role_arn
+        self.reached_by = reached_by
+        arguments = {
+            "RoleSessionName": settings.role_session_name,
+            "DurationSeconds": settings.session_duration,
+        }
+        if settings.external_id:
+            arguments["ExternalId"] = settings.external_id
+        fetcher = AssumeRoleCredentialFetcher(
+            client_creator=sts,
+            source_credentials=base.session.get_credentials(),
+            role_arn=role_arn,
+            extra_args=arguments,
+        )
+        self.credentials = DeferredRefreshableCredentials(
+            refresh_using=fetcher.fetch_credentials, method="assume-role"
+        )
+
+        class Assumed(CredentialProvider):
+            METHOD = "assume-role"
+
+            def load(inner):  # noqa: N805 - the provider hands out the one object
+                return self.credentials
+
+        session = botocore.session.Session()
+        # Service models are read once, whichever account's client needs them.
+        session.register_component(
+            "data_loader", base.session._session.get_component("data_loader")
+        )
+        session.register_component("credential_provider", CredentialResolver([Assumed()]))
+        self.session = boto3.session.Session(
+            botocore_session=session, region_name=base.session.region_name
+        )
+
+    @property
+    def key(self) -> str:
+        return self.role_arn
+
+    @property
+    def label(self) -> str:
+        return f"role {self.role_arn}"
+
+    @property
+    def known_account(self) -> str:
+        return self.role_arn.split(":")[4]
+
+    def default_region(self) -> str:
+        return self.base.default_region()
+
+    def ready(self) -> None:
+        """Assume the role now (once; again only when its credentials near their end)."""
+        self.credentials.get_frozen_credentials()
+
 
 class AwsContext:
     """Clients and accounts for one Settings, reused across scans for a while."""
@@ -261,6 +352,7 @@ class AwsContext:
         self._client_factory = client_factory or self._make_client
         self._clients: dict[tuple[str | None, str, str], Any] = {}
         self._accounts: dict[str | None, str] = {}
+        self.reach: list | None = None  # the accounts the settings name (accounts.py)
         self._enabled: dict[str | None, frozenset[str]] = {}
         self._lock = threading.Lock()
 
@@ -268,29 +360,40 @@ class AwsContext:
     def expired(self) -> bool:
         return time.monotonic() - self.created > CONTEXT_MAX_AGE_SECONDS
 
-    def _make_client(self, credentials: CredentialSet, service: str, region: str) -> Any:
+    def _client_config(self) -> Any:
         from botocore.config import Config
 
-        config = Config(
+        return Config(
             # botocore's own max_attempts counts retries; total_max_attempts counts attempts.
-            retries={"mode": "standard", "total_max_attempts": self.settings.max_attempts},
+            # Adaptive: after a throttling answer, a client (one account, region and service)
+            # also slows its own sending rate instead of only backing off each retry.
+            retries={"mode": "adaptive", "total_max_attempts": self.settings.max_attempts},
             connect_timeout=self.settings.connect_timeout,
             read_timeout=self.settings.read_timeout,
             max_pool_connections=self.settings.max_concurrency,
             user_agent_extra=f"agentcore-fdw/{__version__}",
         )
+
+    def _make_client(
+        self, credentials: CredentialSet, service: str, region: str, **keys: Any
+    ) -> Any:
         client = credentials.session.client(
-            service, region_name=region, endpoint_url=self.settings.endpoint_url, config=config
+            service,
+            region_name=region,
+            endpoint_url=self.settings.endpoint_url,
+            config=self._client_config(),
+            **keys,
         )
-        events = client.meta.events
-        events.register_first("before-send", _stop_if_abandoned)
-        events.register_first("needs-retry", _retry_guard)
-        events.register("after-call", _require_json)
-        return client
+        return _with_guards(client)
+
+    def sts_client_maker(self, base: CredentialSet) -> Callable[..., Any]:
+        """What botocore's role fetcher calls for an STS client with `base`'s credentials."""
+        region = self.home_region(base)
+        return lambda service, **keys: self._make_client(base, service, region, **keys)
 
     def client(self, credentials: CredentialSet, service: str, region: str) -> Any:
         # boto3 sessions are not thread-safe; clients are. Create under a lock, share after.
-        key = (credentials.profile, service, region)
+        key = (credentials.key, service, region)
         with self._lock:
             if key not in self._clients:
                 self._clients[key] = self._client_factory(credentials, service, region)
@@ -298,8 +401,10 @@ class AwsContext:
 
     def account_id(self, credentials: CredentialSet) -> str:
         """The account behind a credential set, from STS GetCallerIdentity, asked once."""
-        if credentials.profile not in self._accounts:
-            region = self._home_region(credentials)
+        if credentials.known_account:
+            return credentials.known_account
+        if credentials.key not in self._accounts:
+            region = self.home_region(credentials)
             sts = self.client(credentials, "sts", region)
             try:
                 account = sts.get_caller_identity().get("Account")
@@ -314,10 +419,10 @@ class AwsContext:
                     error_message(exc, self.settings),
                     hint=CREDENTIALS_HINT,
                 ) from exc
-            self._accounts[credentials.profile] = account
-        return self._accounts[credentials.profile]
+            self._accounts[credentials.key] = account
+        return self._accounts[credentials.key]
 
-    def _home_region(self, credentials: CredentialSet) -> str:
+    def home_region(self, credentials: CredentialSet) -> str:
         if self.settings.regions:
             return self.settings.regions[0]
         return credentials.session.region_name or "us-east-1"
@@ -332,12 +437,16 @@ class AwsContext:
 
     def _enabled_regions(self, credentials: CredentialSet) -> frozenset[str]:
         """The account's enabled regions, asked once per credential set, as its account is."""
-        if credentials.profile not in self._enabled:
-            self._enabled[credentials.profile] = self._describe_regions(credentials)
-        return self._enabled[credentials.profile]
+        with self._lock:
+            known = self._enabled.get(credentials.key)
+        if known is None:
+            known = self._describe_regions(credentials)
+            with self._lock:
+                self._enabled[credentials.key] = known
+        return known
 
     def _describe_regions(self, credentials: CredentialSet) -> frozenset[str]:
-        region = self._home_region(credentials)
+        region = self.home_region(credentials)
         ec2 = self.client(credentials, "ec2", region)
         try:
             regions = items_of(ec2.describe_regions(AllRegions=False), "Regions")
@@ -386,6 +495,7 @@ class InFlight:
     def __init__(self) -> None:
         self.abandoned = False
         self.threads: set[threading.Thread] = set()
+        self.throttled: Counter[str] = Counter()  # answers AWS throttled, by operation
 
     def enlist(self) -> None:
         """The initializer of each pool thread: it works for this scan alone."""
@@ -406,6 +516,14 @@ class InFlight:
             thread.join(max(0.0, deadline - time.monotonic()))
 
 
+def _with_guards(client: Any) -> Any:
+    events = client.meta.events
+    events.register_first("before-send", _stop_if_abandoned)
+    events.register_first("needs-retry", _retry_guard)
+    events.register("after-call", _require_json)
+    return client
+
+
 def _track_sockets(event: str, args: tuple) -> None:
     if event == "socket.connect" and getattr(_current, "scan", None) is not None:
         with _sockets_lock:
@@ -421,12 +539,31 @@ def _stop_if_abandoned(**_: Any) -> None:
         raise ScanAbandoned()
 
 
-def _retry_guard(attempts: int, caught_exception: BaseException | None = None, **_: Any) -> None:
+def _retry_guard(
+    attempts: int, caught_exception: BaseException | None = None, **event: Any
+) -> None:
     from botocore.exceptions import ReadTimeoutError
 
     _stop_if_abandoned()
     if isinstance(caught_exception, ReadTimeoutError) and attempts >= TIMED_OUT_ATTEMPTS:
         raise caught_exception
+    scan = getattr(_current, "scan", None)
+    throttled = (
+        scan is not None
+        and event.get("response") is not None
+        and _throttling().is_throttling_error(
+            attempts=attempts, caught_exception=caught_exception, **event
+        )
+    )
+    if throttled:
+        scan.throttled[event["operation"].name] += 1
+
+
+@functools.cache
+def _throttling() -> Any:
+    from botocore.retries.standard import RetryEventAdapter, ThrottlingErrorDetector
+
+    return ThrottlingErrorDetector(RetryEventAdapter())
 
 
 def _require_json(http_response: Any, model: Any, **_: Any) -> None:

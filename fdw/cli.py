@@ -25,6 +25,7 @@ from .output import progress, render, terminal_lines
 from .report import DEMO_BANNER, FAILING, Report, known_controls, write
 from .report import FORMATS as REPORT_FORMATS
 from .report import render as render_report
+from .scan import INCOMPLETE_MARK
 from .service import LISTEN, READER, Instance, ServiceError, data_home, instances, running_instance
 
 CHECK_FAILED = 2  # the check itself could not run
@@ -239,8 +240,12 @@ def connect(
     conn = psycopg.connect(dsn, autocommit=autocommit)
 
     def collect(diag) -> None:
-        if diag.severity_nonlocalized == "WARNING":
+        if diag.severity_nonlocalized != "WARNING":
+            return
+        if INCOMPLETE_MARK in diag.message_primary.split("\n", 1)[0]:
             warnings.append(diag.message_primary)
+        else:  # read in full (AWS throttled, and every request was retried): said, not failed
+            print(f"WARNING: {terminal_lines(diag.message_primary)}", file=sys.stderr)
 
     conn.add_notice_handler(collect)
     return conn

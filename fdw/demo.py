@@ -25,6 +25,7 @@ from pathlib import Path
 
 DEMO_SEED = 20261129
 MAIN_ACCOUNT = "123456789012"  # moto's own default account
+AUDIT_ROLE = "agentcore-audit"  # the role the main account assumes in the others
 PARTNER_ACCOUNT = "111122223333"  # reached through an assumed role, as profile "partner"
 DEMO_REGIONS = ("us-east-1", "eu-west-1", "ap-southeast-2")
 READY_FILE = "ready"
@@ -49,17 +50,23 @@ class Seeder:
         main = boto3.session.Session(
             aws_access_key_id="AKIADEMOMAINACCOUNT1", aws_secret_access_key="demo-main-secret"
         )
-        role = self.client(main, "sts", "us-east-1").assume_role(
-            RoleArn=f"arn:aws:iam::{partner_account}:role/agentcore-audit",
+        self.sessions = {"default": main}
+        self.add_account("partner", partner_account)
+        self.credentials_file, self.config_file = write_profiles(directory, self.sessions)
+
+    def add_account(self, name: str, account_id: str) -> None:
+        """A session in another account, by the role the main account assumes there."""
+        import boto3
+
+        role = self.client(self.sessions["default"], "sts", "us-east-1").assume_role(
+            RoleArn=f"arn:aws:iam::{account_id}:role/{AUDIT_ROLE}",
             RoleSessionName="agentcore-fdw",
         )["Credentials"]
-        partner = boto3.session.Session(
+        self.sessions[name] = boto3.session.Session(
             aws_access_key_id=role["AccessKeyId"],
             aws_secret_access_key=role["SecretAccessKey"],
             aws_session_token=role["SessionToken"],
         )
-        self.sessions = {"default": main, "partner": partner}
-        self.credentials_file, self.config_file = write_profiles(directory, self.sessions)
 
     def client(self, session, service: str, region: str):
         return session.client(service, region_name=region, endpoint_url=self.endpoint_url)

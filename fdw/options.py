@@ -32,7 +32,36 @@ OPTION_HELP = {
     "that times out is tried once more, then fails",
     "ignore_error_codes": "comma-separated AWS error codes (or HTTP statuses such as 429) that "
     "skip a region or a detail instead of failing the query, e.g. AccessDeniedException",
+    "role_arn": "an IAM role to assume with the server's credentials: the one account read",
+    "accounts": "comma-separated 12-digit account IDs, each read by assuming member_role_name",
+    "organization": "'true': read every ACTIVE account of the AWS Organization the server's "
+    "credentials (management or delegated administrator) belong to, by member_role_name",
+    "member_role_name": "the role (name, or path/name) assumed in each account of accounts or "
+    "organization",
+    "organization_units": "comma-separated OU or root IDs (ou-..., r-...): with organization, "
+    "read only the accounts under them",
+    "skip_accounts": "comma-separated account IDs not to read (listed as skipped in "
+    "agentcore.accounts)",
+    "include_base_account": "'true': also read the account of the server's own credentials, "
+    "with those credentials, when roles are assumed (default 'false')",
+    "external_id": "the ExternalId the assumed roles' trust policies require",
+    "role_session_name": "the RoleSessionName of assumed roles, 2 to 64 characters of "
+    "[A-Za-z0-9+=,.@_-] (default agentcore-fdw)",
+    "session_duration": "seconds an assumed role's credentials last, 1800 to 43200 (default "
+    "3600); they are renewed 15 minutes before they expire",
 }
+# The options that reach accounts by assuming roles, and those that only mean something then.
+ROLE_OPTIONS = ("role_arn", "accounts", "organization")
+ROLE_DETAILS = ("member_role_name", "organization_units", "skip_accounts", "include_base_account",
+                "external_id", "role_session_name", "session_duration")  # fmt: skip
+ACCOUNT_ID = re.compile(r"[0-9]{12}")
+ROLE_ARN = re.compile(r"arn:aws(-cn|-us-gov|-iso|-iso-b)?:iam::([0-9]{12}):role/[\w+=,.@/-]{1,512}")
+ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}(/[\w+=,.@-]{1,64})*")
+ORGANIZATION_UNIT = re.compile(r"ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}")
+SESSION_NAME = re.compile(r"[\w+=,.@-]{2,64}")
+EXTERNAL_ID = re.compile(r"[\w+=,.@:/-]{2,1224}")
+DEFAULT_SESSION_NAME = "agentcore-fdw"
+DEFAULT_SESSION_DURATION = 3600
 
 # Longer than any sane value (every region of every partition, comma-separated, is shorter).
 MAX_OPTION_LENGTH = 2000
@@ -68,6 +97,21 @@ class Settings:
     connect_timeout: int = DEFAULT_CONNECT_TIMEOUT
     read_timeout: int = DEFAULT_READ_TIMEOUT
     ignore_error_codes: frozenset[str] = field(default_factory=frozenset)
+    # Accounts reached by assuming a role with the base credentials (profiles' only one).
+    role_arn: str | None = None
+    accounts: tuple[str, ...] = ()
+    organization: bool = False
+    member_role_name: str | None = None
+    organization_units: tuple[str, ...] = ()
+    skip_accounts: frozenset[str] = field(default_factory=frozenset)
+    include_base_account: bool = False
+    external_id: str | None = None
+    role_session_name: str = DEFAULT_SESSION_NAME
+    session_duration: int = DEFAULT_SESSION_DURATION
+
+    @property
+    def assumes_roles(self) -> bool:
+        return bool(self.role_arn or self.accounts or self.organization)
 
 
 def parse_options(options: Mapping[str, str]) -> Settings:
@@ -113,7 +157,119 @@ def parse_options(options: Mapping[str, str]) -> Settings:
                     "is a word such as AccessDeniedException, or an HTTP status from 400 to 599"
                 )
         settings["ignore_error_codes"] = frozenset(codes)
+    settings.update(_parse_roles(options, settings.get("profiles", (None,))))
     return Settings(**settings)
+
+
+def _parse_roles(options: Mapping[str, str], profiles: tuple) -> dict:
+    """The options that reach accounts by role assumption, checked together."""
+    named = [name for name in ROLE_OPTIONS if name in options]
+    if len(named) > 1:
+        raise OptionError(f"options {named[0]} and {named[1]} cannot be combined: use one")
+    details = [name for name in ROLE_DETAILS if name in options]
+    if not named:
+        if details:
+            raise OptionError(
+                f"option {details[0]} only applies when roles are assumed",
+                hint="add role_arn, accounts or organization",
+            )
+        return {}
+    if len(profiles) > 1:
+        raise OptionError(
+            f"option profile names {len(profiles)} profiles, and option {named[0]} assumes "
+            "roles with one: name the one profile whose credentials assume the roles"
+        )
+    settings: dict = {}
+    if "role_arn" in options:
+        value = _matching(
+            "role_arn", options["role_arn"].strip(), ROLE_ARN,
+            "an IAM role ARN such as arn:aws:iam::123456789012:role/agentcore-audit",
+        )  # fmt: skip
+        if "member_role_name" in options or "organization_units" in options:
+            other = "member_role_name" if "member_role_name" in options else "organization_units"
+            raise OptionError(f"option {other} does not apply with role_arn (one role, named)")
+        settings["role_arn"] = value
+    else:
+        if "member_role_name" not in options:
+            raise OptionError(
+                f"option {named[0]} needs member_role_name: the role assumed in each account",
+                hint="for example member_role_name 'agentcore-audit'",
+            )
+        settings["member_role_name"] = _matching(
+            "member_role_name", options["member_role_name"].strip().strip("/"), ROLE_NAME,
+            "a role name, or path/name, of [A-Za-z0-9+=,.@_-]",
+        )  # fmt: skip
+    if "accounts" in options:
+        settings["accounts"] = tuple(dict.fromkeys(_account_ids("accounts", options["accounts"])))
+        if "organization_units" in options:
+            raise OptionError("option organization_units only applies with organization 'true'")
+    if "organization" in options:
+        settings["organization"] = _parse_bool("organization", options["organization"])
+        if not settings["organization"]:
+            raise OptionError(
+                "option organization 'false' reads nothing: drop the option, or set it to 'true'"
+            )
+    if "organization_units" in options:
+        units = _split_list("organization_units", options["organization_units"])
+        for unit in units:
+            if not ORGANIZATION_UNIT.fullmatch(unit):
+                raise OptionError(
+                    f"invalid value {unit!r} in option organization_units: expected an "
+                    "organizational unit ID (ou-...) or a root ID (r-...)"
+                )
+        settings["organization_units"] = tuple(dict.fromkeys(units))
+    if "skip_accounts" in options:
+        settings["skip_accounts"] = frozenset(
+            _account_ids("skip_accounts", options["skip_accounts"])
+        )
+    if "include_base_account" in options:
+        settings["include_base_account"] = _parse_bool(
+            "include_base_account", options["include_base_account"]
+        )
+    if "external_id" in options:
+        if not EXTERNAL_ID.fullmatch(options["external_id"]):
+            raise OptionError(  # the value is not repeated: it is shared with the role's owner
+                "invalid value for option external_id: expected 2 to 1224 characters of "
+                "[A-Za-z0-9+=,.@:/_-]"
+            )
+        settings["external_id"] = options["external_id"]
+    if "role_session_name" in options:
+        settings["role_session_name"] = _matching(
+            "role_session_name", options["role_session_name"].strip(), SESSION_NAME,
+            "2 to 64 characters of [A-Za-z0-9+=,.@_-]",
+        )  # fmt: skip
+    if "session_duration" in options:
+        # Credentials are renewed 15 minutes before they expire: a shorter session would be
+        # renewed at nearly every request.
+        settings["session_duration"] = _parse_int(
+            "session_duration", options["session_duration"], 1800, 43200
+        )
+    return settings
+
+
+def _matching(option: str, value: str, pattern: re.Pattern, expected: str) -> str:
+    if not pattern.fullmatch(value):
+        raise OptionError(f"invalid value {value!r} for option {option}: expected {expected}")
+    return value
+
+
+def _account_ids(option: str, value: str) -> tuple[str, ...]:
+    ids = _split_list(option, value)
+    for account in ids:
+        if not ACCOUNT_ID.fullmatch(account):
+            raise OptionError(
+                f"invalid account ID {account!r} in option {option}: expected 12 digits"
+            )
+    return ids
+
+
+def _parse_bool(option: str, value: str) -> bool:
+    text = value.strip().lower()
+    if text not in ("true", "false"):
+        raise OptionError(
+            f"invalid value {value!r} for option {option}: expected 'true' or 'false'"
+        )
+    return text == "true"
 
 
 def is_error_code(text: str) -> bool:

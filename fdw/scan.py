@@ -13,6 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .accounts import ASSUME_ROLE_HINT, Account, accounts_to_read
 from .answers import (
     MALFORMED,
     MalformedResponse,
@@ -36,6 +37,8 @@ from .options import OptionError, is_error_code
 from .table import RESPONSE_PROBLEMS, Column, Request, Table
 
 POLL_SECONDS = 0.2
+# How a scan's WARNING says that something could not be read (check: INCOMPLETE).
+INCOMPLETE_MARK = "is incomplete:"
 EVERYTHING = Request()
 
 
@@ -46,7 +49,8 @@ class ScanCancelled(Exception):
 @dataclass
 class ScanResult:
     rows: list[dict[str, Any]]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what could not be read
+    throttled: dict[str, int] = field(default_factory=dict)  # retried answers, by operation
 
 
 def scan(
@@ -70,28 +74,6 @@ def scan(
     return _Scan(table, aws, request, listings, should_stop or (lambda: False)).run()
 
 
-def scopes(table: Table, aws: AwsContext, request: Request = EVERYTHING) -> list[Scope]:
-    """Where a scan of `table` calls AWS: each credential set's account, in each region."""
-    found = []
-    accounts: dict[str, str] = {}
-    for credentials in aws.credential_sets:
-        account_id = aws.account_id(credentials)
-        if account_id in accounts:
-            raise OptionError(
-                f"{accounts[account_id]} and {credentials.label} in option profile both reach "
-                f"account {account_id}: name one profile per account"
-            )
-        accounts[account_id] = credentials.label
-        if request.accounts is not None and account_id not in request.accounts:
-            continue
-        for region in aws.regions(credentials, table.service):
-            if request.regions is not None and region not in request.regions:
-                continue
-            client = aws.client(credentials, table.service, region)
-            found.append(Scope(credentials, account_id, region, client))
-    return found
-
-
 class _Scan:
     def __init__(self, table, aws, request, listings, should_stop):
         self.table = table
@@ -110,25 +92,14 @@ class _Scan:
     def run(self) -> ScanResult:
         if self.request.empty:
             return ScanResult([])
+        if self.table.read is not None:
+            items = self.table.read(self.aws, self.request)
+            return ScanResult([row for item in items if (row := self._row(item))], self.warnings)
         pool = self.aws.executor(self.in_flight)
         try:
             self.pool = pool
-            by_subkey = self.request.subkeys is not None and self.table.subkey_item is not None
-            for scope in scopes(self.table, self.aws, self.request):
-                if self.request.keys is None:
-                    sources = self.table.listed_from or (self.table.parent or self.table,)
-                    for number, source in enumerate(sources):
-                        self._list(scope, source, None, (number,) if len(sources) > 1 else ())
-                    continue
-                for index, key in enumerate(self.request.keys):
-                    if self.table.key_region and self.table.key_region(key) != scope.region:
-                        continue
-                    item_key = (scope.account_id, scope.region, index)
-                    if by_subkey:
-                        for subindex, subkey in enumerate(self.request.subkeys):
-                            self._by_subkey(scope, key, subkey, item_key + (subindex,))
-                    else:
-                        self._by_key(scope, key, item_key)
+            for account in accounts_to_read(self.aws, self.request):
+                self._reach(account)
             while self.pending:
                 if self.should_stop():
                     raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
@@ -143,7 +114,65 @@ class _Scan:
                 self.in_flight.join()
             else:
                 pool.shutdown(wait=True)
-        return ScanResult(rows, self.warnings)
+        return ScanResult(rows, self.warnings, dict(self.in_flight.throttled))
+
+    def _reach(self, account: Account) -> None:
+        """Assume the account's role when it has one, find its regions, then read each."""
+        credentials = account.credentials
+        home = Scope(credentials, account.account_id, self.aws.home_region(credentials), None)
+
+        def regions() -> list[str]:
+            credentials.ready()
+            return self.aws.regions(credentials, self.table.service)
+
+        def then(future: Future) -> None:
+            try:
+                regions = future.result()
+            except (AwsError, OptionError):
+                raise
+            except Exception as exc:
+                self._account_failed(account, home, exc)
+                return
+            for region in regions:
+                if self.request.regions is None or region in self.request.regions:
+                    client = self.aws.client(credentials, self.table.service, region)
+                    self._start(Scope(credentials, account.account_id, region, client))
+
+        operation = "AssumeRole" if credentials.role_arn else "DescribeRegions"
+        self._submit(home, operation, then, regions)
+
+    def _account_failed(self, account: Account, home: Scope, exc: Exception) -> None:
+        code = error_code(exc)
+        operation = getattr(exc, "operation_name", None) or "AssumeRole"
+        message = error_message(exc, self.aws.settings)
+        role = account.credentials.role_arn
+        if role and operation == "AssumeRole":
+            message = f"could not assume role {role}: {message}"
+        if not is_error_code(code) or code not in self.aws.settings.ignore_error_codes:
+            hint = ASSUME_ROLE_HINT if role and is_error_code(code) else None
+            raise AwsError(account.account_id, home.region, operation, code, message, hint) from exc
+        self.warnings.append(
+            f"{operation} failed with {code} (ignored by the server option ignore_error_codes): "
+            f"no rows from account {account.account_id} ({account.credentials.label})"
+        )
+
+    def _start(self, scope: Scope) -> None:
+        """List, or look up by key, in one account and region."""
+        if self.request.keys is None:
+            sources = self.table.listed_from or (self.table.parent or self.table,)
+            for number, source in enumerate(sources):
+                self._list(scope, source, None, (number,) if len(sources) > 1 else ())
+            return
+        by_subkey = self.request.subkeys is not None and self.table.subkey_item is not None
+        for index, key in enumerate(self.request.keys):
+            if self.table.key_region and self.table.key_region(key) != scope.region:
+                continue
+            item_key = (scope.account_id, scope.region, index)
+            if by_subkey:
+                for subindex, subkey in enumerate(self.request.subkeys):
+                    self._by_subkey(scope, key, subkey, item_key + (subindex,))
+            else:
+                self._by_key(scope, key, item_key)
 
     def _submit(
         self, scope: Scope, operation: str, then: Callable[[Future], None], call, *args

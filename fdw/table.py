@@ -170,6 +170,9 @@ class Table:
     # For the planner: rows one account and region usually holds, and rows one key names.
     rows_per_scope: int = 10
     rows_per_key: int = 1
+    # (AwsContext, Request) -> the items, for a table the core works out itself rather than
+    # listing it from one API in each account and region (agentcore.accounts).
+    read: Callable[[Any, Request], list[dict]] | None = None
     # Filters PostgreSQL can hand us, by column: (the values asked for) -> a narrower Request.
     pushdown: Mapping[str, Callable[[frozenset], Request]] = field(
         default_factory=lambda: dict(COMMON_PUSHDOWN)

@@ -21,7 +21,7 @@ DECLARE
     missing text;
 BEGIN
     SELECT string_agg(quote_ident(name), ', ') INTO missing
-    FROM unnest(ARRAY['agent_runtimes', 'agent_runtime_endpoints', 'agent_runtime_versions', 'gateways', 'gateway_targets', 'resource_policies', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers']) AS name
+    FROM unnest(ARRAY['accounts', 'agent_runtimes', 'agent_runtime_endpoints', 'agent_runtime_versions', 'gateways', 'gateway_targets', 'resource_policies', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers']) AS name
     WHERE to_regclass('agentcore.' || quote_ident(name)) IS NULL;
     IF missing IS NOT NULL THEN
         EXECUTE 'IMPORT FOREIGN SCHEMA agentcore LIMIT TO (' || missing
@@ -57,6 +57,16 @@ $python$;
             EXECUTE FUNCTION agentcore.check_server_options();
     END IF;
 END $do$;
+
+COMMENT ON FOREIGN TABLE agentcore.accounts IS 'Every AWS account the server options name: those read through profiles or the default credentials, through role_arn, accounts or the organization, and those skipped, with why.';
+COMMENT ON COLUMN agentcore.accounts.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.accounts.account_name IS 'The account''s name in AWS Organizations, when the organization was read.';
+COMMENT ON COLUMN agentcore.accounts.reached_by IS 'How it is reached: profile, default credentials, role (role_arn or accounts), or organization.';
+COMMENT ON COLUMN agentcore.accounts.profile IS 'The named profile whose credentials read it, or assume its role (NULL: the default credentials).';
+COMMENT ON COLUMN agentcore.accounts.role_arn IS 'The role assumed to read it; NULL when none is.';
+COMMENT ON COLUMN agentcore.accounts.status IS 'ok when it can be read (its role was assumed), skipped when the options leave it out, or the error code that stops it being read (AccessDenied).';
+COMMENT ON COLUMN agentcore.accounts.status_reason IS 'Why it is skipped, or the error''s message; NULL when ok.';
+COMMENT ON COLUMN agentcore.accounts.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 COMMENT ON FOREIGN TABLE agentcore.agent_runtimes IS 'Amazon Bedrock AgentCore runtimes, one row per runtime (its current version), with their inbound authorizer flattened. Environment variable values are never read out; only their names are.';
 COMMENT ON COLUMN agentcore.agent_runtimes.account_id IS 'The AWS account ID.';

@@ -42,6 +42,40 @@ DO $$ BEGIN
 END $$;
 CREATE SERVER IF NOT EXISTS agentcore FOREIGN DATA WRAPPER agentcore_fdw;
 
+CREATE OR REPLACE FUNCTION agentcore_plpython.accounts()
+RETURNS TABLE (
+    account_id text,
+    account_name text,
+    reached_by text,
+    profile text,
+    role_arn text,
+    status text,
+    status_reason text,
+    response_problems text[]
+)
+LANGUAGE plpython3u STABLE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.scan(plpy, 'accounts')
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.accounts() FROM PUBLIC;
+CREATE OR REPLACE VIEW agentcore.accounts AS
+    SELECT * FROM agentcore_plpython.accounts();
+COMMENT ON VIEW agentcore.accounts IS 'Every AWS account the server options name: those read through profiles or the default credentials, through role_arn, accounts or the organization, and those skipped, with why.';
+COMMENT ON COLUMN agentcore.accounts.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.accounts.account_name IS 'The account''s name in AWS Organizations, when the organization was read.';
+COMMENT ON COLUMN agentcore.accounts.reached_by IS 'How it is reached: profile, default credentials, role (role_arn or accounts), or organization.';
+COMMENT ON COLUMN agentcore.accounts.profile IS 'The named profile whose credentials read it, or assume its role (NULL: the default credentials).';
+COMMENT ON COLUMN agentcore.accounts.role_arn IS 'The role assumed to read it; NULL when none is.';
+COMMENT ON COLUMN agentcore.accounts.status IS 'ok when it can be read (its role was assumed), skipped when the options leave it out, or the error code that stops it being read (AccessDenied).';
+COMMENT ON COLUMN agentcore.accounts.status_reason IS 'Why it is skipped, or the error''s message; NULL when ok.';
+COMMENT ON COLUMN agentcore.accounts.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
 CREATE OR REPLACE FUNCTION agentcore_plpython.agent_runtimes()
 RETURNS TABLE (
     account_id text,

@@ -14,7 +14,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote_plus
 
 import botocore.session
 
@@ -29,6 +29,7 @@ class Request:
     signing_name: str
     operation: str
     path: str
+    body: str = ""  # a query-protocol request's form (STS, EC2, Organizations' none)
 
 
 HANG_AT_MOST_SECONDS = 60.0
@@ -47,6 +48,7 @@ class Fault:
     hang: bool = False  # accept the request and never answer (until the fault is removed)
     region: str | None = None
     path_contains: str | None = None
+    body_contains: str | None = None
     times: int | None = None  # None: every matching request
     released: threading.Event = field(default_factory=threading.Event)
 
@@ -55,6 +57,7 @@ class Fault:
             self.operation == request.operation
             and (self.region is None or self.region == request.region)
             and (self.path_contains is None or self.path_contains in request.path)
+            and (self.body_contains is None or self.body_contains in request.body)
             and (self.times is None or self.times > 0)
         )
 
@@ -100,6 +103,17 @@ class AwsFake:
                 headers = [("Content-Type", fault.content_type), ("Content-Length", str(len(body)))]
                 start_response(f"{fault.answer_status} Fake", headers)
                 return [body]
+            if fault and fault.code and request.body:  # the query protocol answers in XML
+                body = (
+                    "<ErrorResponse><Error><Type>Sender</Type>"
+                    f"<Code>{fault.code}</Code><Message>injected by the test</Message>"
+                    "</Error><RequestId>fake</RequestId></ErrorResponse>"
+                ).encode()
+                start_response(
+                    f"{fault.status} Injected",
+                    [("Content-Type", "text/xml"), ("Content-Length", str(len(body)))],
+                )
+                return [body]
             if fault and fault.code:
                 body = json.dumps({"__type": fault.code, "message": "injected by the test"})
                 start_response(
@@ -123,6 +137,7 @@ class AwsFake:
         if match:
             access_key, region, signing_name = match.groups()
         path = environ.get("PATH_INFO", "")
+        form = ""
         target = environ.get("HTTP_X_AMZ_TARGET")
         if target:
             operation = target.rsplit(".", 1)[-1]
@@ -131,6 +146,7 @@ class AwsFake:
             length = int(environ.get("CONTENT_LENGTH") or 0)
             body = environ["wsgi.input"].read(length)
             environ["wsgi.input"] = _Replay(body)
+            form = unquote_plus(body.decode())
             operation = parse_qs(body.decode()).get("Action", ["?"])[0]
         else:
             method = environ.get("REQUEST_METHOD", "")
@@ -142,7 +158,7 @@ class AwsFake:
                 ),
                 f"{method} {path}",
             )
-        return Request(access_key, region, signing_name, operation, path)
+        return Request(access_key, region, signing_name, operation, path, form)
 
     # What tests use.
 

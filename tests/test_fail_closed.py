@@ -266,6 +266,22 @@ def test_max_attempts_counts_every_request(sql, aws):
     assert aws.count(mark, "ListAgentRuntimes") == 3
 
 
+def test_throttled_requests_are_retried_and_counted_in_a_warning(sql, aws):
+    sql.set_options(regions="eu-west-1", profile="default")
+    mark = aws.mark()
+    with aws.fault("ListAgentRuntimes", "ThrottlingException", status=400, times=2):
+        names = sql.rows("SELECT agent_runtime_name FROM agentcore.agent_runtimes")
+    assert names  # answered in the end: nothing is missing
+    assert aws.count(mark, "ListAgentRuntimes") == 3
+    throttled = [note for note in sql.notices if "AWS throttled" in note]
+    assert len(throttled) == 1, sql.notices
+    assert throttled[0].startswith("agentcore.agent_runtimes was read in full:")
+    assert (
+        "AWS throttled 2 requests, each retried with backoff (2 ListAgentRuntimes)"
+        in (throttled[0])
+    )
+
+
 def test_a_region_that_never_answers_fails_within_the_timeouts(sql, aws):
     sql.set_options(regions="us-east-1,eu-west-1", profile="default", read_timeout="1")
     mark = aws.mark()

@@ -7,6 +7,8 @@ import pytest
 from agentcore_fdw.aws import AGENTCORE_RUNTIME_REGIONS
 from agentcore_fdw.options import OptionError, Settings, parse_options
 
+ROLE = "arn:aws:iam::111111111111:role/agentcore-audit"
+
 
 def test_defaults():
     assert parse_options({}) == Settings()
@@ -41,6 +43,35 @@ def test_every_option_parsed():
     assert parse_options({"regions": "all"}).all_regions
 
 
+def test_role_options_parsed():
+    settings = parse_options(
+        {
+            "profile": "security",
+            "organization": "TRUE",
+            "member_role_name": "/audit/agentcore-reader/",
+            "organization_units": "ou-ab12-cdefgh34,r-ab12",
+            "skip_accounts": "999999999999",
+            "include_base_account": "true",
+            "external_id": "agentcore:fdw-2026",
+            "role_session_name": "audit@security",
+            "session_duration": "7200",
+        }
+    )
+    assert settings == Settings(
+        profiles=("security",),
+        organization=True,
+        member_role_name="audit/agentcore-reader",
+        organization_units=("ou-ab12-cdefgh34", "r-ab12"),
+        skip_accounts=frozenset({"999999999999"}),
+        include_base_account=True,
+        external_id="agentcore:fdw-2026",
+        role_session_name="audit@security",
+        session_duration=7200,
+    )
+    assert parse_options({"role_arn": ROLE}).assumes_roles
+    assert not parse_options({"profile": "a,b"}).assumes_roles
+
+
 @pytest.mark.parametrize(
     "options, named",
     [
@@ -66,6 +97,28 @@ def test_every_option_parsed():
         ({"read_timeout": "forever"}, "'forever' for option read_timeout"),
         ({"read_timeout": "301"}, "read_timeout"),
         ({"profile": ""}, "profile"),
+        ({"accounts": "111111111111"}, "option accounts needs member_role_name"),
+        ({"accounts": "1111,222222222222", "member_role_name": "r"}, "invalid account ID '1111'"),
+        ({"role_arn": "arn:aws:iam::1:role/x"}, "invalid value 'arn:aws:iam::1:role/x' for"),
+        ({"role_arn": ROLE, "accounts": "111111111111"}, "role_arn and accounts cannot be"),
+        ({"role_arn": ROLE, "member_role_name": "r"}, "member_role_name does not apply"),
+        ({"member_role_name": "audit"}, "option member_role_name only applies when roles"),
+        ({"organization": "yes", "member_role_name": "r"}, "expected 'true' or 'false'"),
+        ({"organization": "false", "member_role_name": "r"}, "organization 'false' reads"),
+        ({"organization": "true", "member_role_name": "a b"}, "member_role_name: expected"),
+        (
+            {"accounts": "111111111111", "member_role_name": "r", "organization_units": "r-ab12"},
+            "organization_units only applies with organization",
+        ),
+        (
+            {"organization": "true", "member_role_name": "r", "organization_units": "ou-1"},
+            "'ou-1' in option organization_units",
+        ),
+        ({"role_arn": ROLE, "profile": "a,b"}, "names 2 profiles, and option role_arn"),
+        ({"role_arn": ROLE, "session_duration": "900"}, "from 1800 to 43200"),
+        ({"role_arn": ROLE, "role_session_name": "x"}, "role_session_name"),
+        ({"role_arn": ROLE, "external_id": "secret id"}, "invalid value for option external_id"),
+        ({"role_arn": ROLE, "skip_accounts": "12"}, "invalid account ID '12' in option skip"),
     ],
 )
 def test_bad_options_are_named(options, named):

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..aws import AwsContext
 from ..options import OptionError, Settings, parse_options
-from ..scan import EVERYTHING, ScanResult, scan
+from ..scan import EVERYTHING, INCOMPLETE_MARK, ScanResult, scan
 from ..table import JSONB, Request, Table
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
 
@@ -101,12 +101,22 @@ def to_postgres(value: Any, sql_type: str) -> Any:
 
 
 def warning_summary(table: Table, result: ScanResult) -> str | None:
-    """One WARNING's text for a scan's warnings: once per scan, however often it is reused."""
+    """One WARNING's text for a scan's warnings, and the requests AWS throttled: once per
+    scan, however often it is reused. It starts with INCOMPLETE_MARK only when something could
+    not be read; throttled requests were retried and answered."""
     warnings = result.warnings
-    if not warnings or id(result) in _warned:
+    if (not warnings and not result.throttled) or id(result) in _warned:
         return None
     _warned.add(id(result))
     lines = warnings[:MAX_WARNING_LINES]
     if len(warnings) > MAX_WARNING_LINES:
         lines.append(f"... and {len(warnings) - MAX_WARNING_LINES} more")
-    return f"agentcore.{table.name} is incomplete:\n" + "\n".join(lines)
+    if result.throttled:
+        counts = ", ".join(f"{n} {name}" for name, n in sorted(result.throttled.items()))
+        lines.append(
+            f"AWS throttled {sum(result.throttled.values())} requests, each retried with "
+            f"backoff ({counts}); lower max_concurrency if this is frequent"
+        )
+    if warnings:
+        return f"agentcore.{table.name} {INCOMPLETE_MARK}\n" + "\n".join(lines)
+    return f"agentcore.{table.name} was read in full:\n" + "\n".join(lines)

@@ -20,9 +20,10 @@ from typing import Any
 from multicorn import ANY, ColumnDefinition, ForeignDataWrapper, TableDefinition
 from multicorn.utils import log_to_postgres
 
+from ..accounts import accounts_to_read
 from ..aws import AwsError, offered_regions
 from ..options import ENGINE_OPTIONS, OptionError, parse_options
-from ..scan import ScanCancelled, scopes
+from ..scan import ScanCancelled
 from ..table import Request, Table
 from ..tables import TABLES
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
@@ -32,6 +33,7 @@ REMOTE_SCHEMA = "agentcore"
 # One AWS request costs far more than a row; an honest start-up cost makes the planner
 # prefer one scan per join key only when the other side is small.
 REQUEST_COST = 100
+ORGANIZATION_GUESS = 20  # accounts an organization holds, until a scan has counted them
 WIDTHS = {"text": 40, "text[]": 120, "jsonb": 400, "timestamptz": 8, "boolean": 1, "bigint": 8}
 
 _transaction: object | None = None
@@ -95,7 +97,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
         if request.keys is not None:
             return max(1, len(request.keys) * table.rows_per_key)
         regions = len(request.regions) if request.regions else self.configured_regions()
-        accounts = len(request.accounts or parse_options(self.server_options).profiles)
+        accounts = len(request.accounts or ()) or expected_accounts(self.server_options)
         per_scope = _observed_rows.get(table.name, table.rows_per_scope)
         return max(1, regions * accounts * per_scope)
 
@@ -157,8 +159,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
             yield {name: to_postgres(value, types[name]) for name, value in row.items()}
 
     def _observe(self, rows: int) -> None:
-        profiles = parse_options(self.server_options).profiles
-        scopes_read = self.configured_regions() * len(profiles)
+        scopes_read = self.configured_regions() * expected_accounts(self.server_options)
         _observed_rows[self.table.name] = max(1, rows // scopes_read)
 
     # IMPORT FOREIGN SCHEMA agentcore FROM SERVER agentcore INTO agentcore
@@ -192,6 +193,33 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
                 TableDefinition(table.name, columns=columns, options={"table": table.name})
             )
         return definitions
+
+
+def expected_accounts(options: dict) -> int:
+    """How many accounts the settings name, for the planner (an organization: a guess)."""
+    settings = parse_options(options)
+    if settings.organization:
+        return ORGANIZATION_GUESS
+    named = len(settings.accounts) if settings.accounts else 1
+    return named + (1 if settings.include_base_account else 0)
+
+
+def planned_regions(aws, table: Table, request: Request) -> str:
+    """The regions a scan reads, as EXPLAIN says it (without assuming any role)."""
+    if table.read is not None:
+        return "none (no regional calls)"
+    settings = aws.settings
+    if settings.all_regions:
+        regions = offered_regions(table.service)
+        if request.regions is None:
+            return "every enabled region of each account where the service is offered"
+    elif settings.regions:
+        regions = settings.regions
+    else:
+        regions = [aws.credential_sets[0].default_region()]
+    if request.regions is not None:
+        regions = [region for region in regions if region in request.regions]
+    return ", ".join(sorted(regions)) or "none"
 
 
 def request_for(table: Table, quals: Iterable, columns: Iterable[str]) -> Request:
@@ -232,13 +260,13 @@ def explain_lines(table: Table, options: dict, request: Request, quals: Iterable
     if request.empty:
         return lines + ["AWS calls: none (the filters match nothing)"]
     try:
-        where = scopes(table, aws_context(options), request)
+        aws = aws_context(options)
+        accounts = sorted(account.account_id for account in accounts_to_read(aws, request))
+        regions = planned_regions(aws, table, request)
     except (OptionError, AwsError) as exc:
         return lines + [f"AWS calls: unknown ({exc})"]
-    accounts = sorted({scope.account_id for scope in where})
-    regions = sorted({scope.region for scope in where})
     lines.append(f"Accounts: {', '.join(accounts) or 'none'}")
-    lines.append(f"Regions: {', '.join(regions) or 'none'}")
+    lines.append(f"Regions: {regions}")
     lines.append(f"Pushed down: {'; '.join(pushed) if pushed else 'nothing'}")
     if request.keys is not None:
         skipped = (table.parent or table).list_operation

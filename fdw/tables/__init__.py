@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..table import Table
 from . import (
+    accounts,
     agent_runtime_endpoints,
     agent_runtime_versions,
     agent_runtimes,
@@ -18,6 +19,7 @@ from . import (
 TABLES: dict[str, Table] = {
     module.TABLE.name: module.TABLE
     for module in (
+        accounts,
         agent_runtimes,
         agent_runtime_endpoints,
         agent_runtime_versions,
