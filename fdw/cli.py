@@ -118,6 +118,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--output-file", type=Path)
     check.add_argument("--fail-on", choices=tuple(FAILING), default="alarm")
     check.add_argument("--save", action="store_true", help="record a snapshot in the history")
+    check.add_argument(
+        "--fresh",
+        action="store_true",
+        help="read AWS anew: forget what the shared cache holds (agentcore.refresh()) first",
+    )
     check.add_argument("--demo", action="store_true", help="on the built-in demo estate")
     check.add_argument("--as-owner", action="store_true", help=AS_OWNER_HELP)
     return top
@@ -402,6 +407,9 @@ def check_command(home: Path, args) -> int:
             f"unknown control {unknown[0]!r}", hint="controls: " + ", ".join(known_controls())
         )
     instance = ensure_service(home, args.demo)
+    if args.fresh:  # forgetting the shared cache is the owner's: the reader may not
+        with connect(instance, [], as_owner=True, autocommit=True) as conn:
+            conn.execute("SELECT agentcore.refresh()")
     query = "SELECT * FROM agentcore.control_results WHERE true"
     params: list = []
     if args.control:
@@ -419,15 +427,21 @@ def check_command(home: Path, args) -> int:
     ):
         cursor.execute(query, params)
         rows = cursor.fetchall()
+        # In the same transaction: the age of what the report shows, not of what is cached now.
+        cursor.execute(
+            "SELECT min(fetched_at) AS fetched_at FROM agentcore.cache WHERE in_this_transaction"
+        )
+        fetched_at = cursor.fetchone()["fetched_at"]
         if args.save:
             # Every control, whatever --control and --where chose; in the same transaction,
             # so the tables the report read are not read from AWS again.
             cursor.execute("SELECT agentcore.snapshot_controls() AS saved")
             saved = cursor.fetchone()["saved"]
-    report = Report(rows, demo=instance.demo, warnings=warnings)
+    report = Report(rows, demo=instance.demo, warnings=warnings, data_fetched_at=fetched_at)
     if instance.demo and args.output in ("csv", "json"):
         banner(in_band=False)
-    if warnings and args.output == "csv":
+    if args.output == "csv":  # the CSV holds findings alone
+        print(f"agentcore-fdw: {report.data_age}", file=sys.stderr)
         for warning in warnings:
             print(f"WARNING: {terminal_lines(warning)}", file=sys.stderr)
     text = render_report(report, args.output)

@@ -32,6 +32,10 @@ OPTION_HELP = {
     "that times out is tried once more, then fails",
     "ignore_error_codes": "comma-separated AWS error codes (or HTTP statuses such as 429) that "
     "skip a region or a detail instead of failing the query, e.g. AccessDeniedException",
+    "cache_ttl": "seconds rows read from AWS are served again, to every connection, 0 to 86400 "
+    "(default 300; 0: every query reads AWS)",
+    "detail_cache_ttl": "seconds an item's row is reused when a new listing shows it unchanged "
+    "(same version and last update), 0 to 2592000 (default 86400)",
     "role_arn": "an IAM role to assume with the server's credentials: the one account read",
     "accounts": "comma-separated 12-digit account IDs, each read by assuming member_role_name",
     "organization": "'true': read every ACTIVE account of the AWS Organization the server's "
@@ -69,6 +73,8 @@ DEFAULT_MAX_CONCURRENCY = 8
 DEFAULT_MAX_ATTEMPTS = 5
 DEFAULT_CONNECT_TIMEOUT = 5
 DEFAULT_READ_TIMEOUT = 15
+DEFAULT_CACHE_TTL = 300
+DEFAULT_DETAIL_CACHE_TTL = 86400
 # An AWS error code is a word (AccessDeniedException, Throttling, InternalFailure); an answer
 # with a status but no code (a proxy's bare 429) is known by its HTTP status.
 ERROR_CODE = re.compile(r"[A-Za-z][A-Za-z0-9.]*|[45][0-9][0-9]")
@@ -97,6 +103,8 @@ class Settings:
     connect_timeout: int = DEFAULT_CONNECT_TIMEOUT
     read_timeout: int = DEFAULT_READ_TIMEOUT
     ignore_error_codes: frozenset[str] = field(default_factory=frozenset)
+    cache_ttl: int = DEFAULT_CACHE_TTL
+    detail_cache_ttl: int = DEFAULT_DETAIL_CACHE_TTL
     # Accounts reached by assuming a role with the base credentials (profiles' only one).
     role_arn: str | None = None
     accounts: tuple[str, ...] = ()
@@ -145,9 +153,14 @@ def parse_options(options: Mapping[str, str]) -> Settings:
         )
     if "max_attempts" in options:
         settings["max_attempts"] = _parse_int("max_attempts", options["max_attempts"], 1, 20)
-    for option, highest in (("connect_timeout", 60), ("read_timeout", 300)):
+    for option, lowest, highest in (
+        ("connect_timeout", 1, 60),
+        ("read_timeout", 1, 300),
+        ("cache_ttl", 0, 86400),
+        ("detail_cache_ttl", 0, 2592000),
+    ):
         if option in options:
-            settings[option] = _parse_int(option, options[option], 1, highest)
+            settings[option] = _parse_int(option, options[option], lowest, highest)
     if "ignore_error_codes" in options:
         codes = _split_list("ignore_error_codes", options["ignore_error_codes"])
         for code in codes:

@@ -46,6 +46,26 @@ class Report:
     # PostgreSQL's WARNINGs while reading: something was not read, so results may be missing.
     warnings: list[str] = field(default_factory=list)
     generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    # When AWS was read for the oldest rows shown (served from the cache); None: just now.
+    data_fetched_at: datetime | None = None
+
+    @property
+    def data_age_seconds(self) -> int:
+        if self.data_fetched_at is None:
+            return 0
+        return max(0, int((self.generated_at - self.data_fetched_at).total_seconds()))
+
+    @property
+    def data_age(self) -> str:
+        """What the report says of its data's age."""
+        if self.data_fetched_at is None or self.data_age_seconds < 1:
+            return "Data read from AWS for this report."
+        minutes, seconds = divmod(self.data_age_seconds, 60)
+        age = f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+        return (
+            f"Data read from AWS at {self.data_fetched_at:%Y-%m-%d %H:%M:%S} UTC, {age} before "
+            "this report (check --fresh reads it anew)."
+        )
 
     @property
     def findings(self) -> list[dict]:
@@ -75,6 +95,8 @@ class Report:
     def as_dict(self) -> dict:
         return {
             "generated_at": self.generated_at.isoformat(),
+            "data_fetched_at": (self.data_fetched_at or self.generated_at).isoformat(),
+            "data_age_seconds": self.data_age_seconds,
             "demo": self.demo,
             "incomplete": self.warnings,
             "summary": {
@@ -104,6 +126,7 @@ def _summary_line(report: Report) -> str:
 def _table(report: Report) -> str:
     parts = [f"{DEMO_BANNER}\n\n"] if report.demo else []
     parts.append(f"AgentCore compliance report, {report.generated_at:%Y-%m-%d %H:%M} UTC\n")
+    parts.append(report.data_age + "\n")
     parts.append(_summary_line(report) + "\n\n")
     if report.warnings:
         lines = [terminal_lines(warning) for warning in report.warnings]
@@ -162,6 +185,7 @@ def _markdown(report: Report) -> str:
     parts = [f"> **{DEMO_BANNER}**\n\n"] if report.demo else []
     parts.append("# AgentCore compliance report\n\n")
     parts.append(f"{report.generated_at:%Y-%m-%d %H:%M} UTC: {_summary_line(report)}\n\n")
+    parts.append(_md_text(report.data_age) + "\n\n")
     if report.warnings:
         quoted = "\n".join(
             f"> {_md_text(line)}" for w in report.warnings for line in w.splitlines()
@@ -271,7 +295,8 @@ def _html(report: Report) -> str:
 <body>
 {demo}
 <h1>AgentCore compliance report</h1>
-<p>Generated {report.generated_at:%Y-%m-%d %H:%M} UTC by agentcore-fdw.</p>
+<p>Generated {report.generated_at:%Y-%m-%d %H:%M} UTC by agentcore-fdw.
+{html.escape(report.data_age)}</p>
 <p class="totals">{totals}</p>
 <h2>Results by control</h2>
 {_svg_chart(report.by("control_id"))}

@@ -9,6 +9,7 @@ dropped silently, except what AWS says no longer exists.
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -51,6 +52,9 @@ class ScanResult:
     rows: list[dict[str, Any]]
     warnings: list[str] = field(default_factory=list)  # what could not be read
     throttled: dict[str, int] = field(default_factory=dict)  # retried answers, by operation
+    # Rows read in full this time, by change marker (table.change_marker), to reuse later.
+    marked_rows: dict[str, dict] = field(default_factory=dict)
+    fetched_at: float | None = None  # when AWS was read for these rows (cache.py), if known
 
 
 def scan(
@@ -59,6 +63,7 @@ def scan(
     request: Request = EVERYTHING,
     listings: dict[tuple, list[dict]] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    reusable: dict[str, dict] | None = None,
 ) -> ScanResult:
     """The rows of `table` in the accounts and regions the settings and `request` name.
 
@@ -68,15 +73,19 @@ def scan(
     `should_stop` is polled while AWS answers; when it says so, the scan raises
     ScanCancelled at once. Requests in flight are abandoned: their sockets are shut down, they
     make no further attempt or page, and the pool's threads end before the scan returns.
+    `reusable` holds rows by change marker: a listed item whose marker is there takes that row
+    instead of a detail call.
     """
     listings = {} if listings is None else listings
     request = table.bounded(request)
-    return _Scan(table, aws, request, listings, should_stop or (lambda: False)).run()
+    stop = should_stop or (lambda: False)
+    return _Scan(table, aws, request, listings, stop, reusable or {}).run()
 
 
 class _Scan:
-    def __init__(self, table, aws, request, listings, should_stop):
+    def __init__(self, table, aws, request, listings, should_stop, reusable):
         self.table = table
+        self.reusable = reusable
         self.aws = aws
         self.request = request
         self.listings = listings
@@ -106,7 +115,15 @@ class _Scan:
                 done, _ = wait(self.pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
                 for future in done:
                     self._settle(future, *self.pending.pop(future))
-            rows = [row for key in sorted(self.items) if (row := self._row(self.items[key]))]
+            rows, marked = [], {}
+            for key in sorted(self.items):
+                item = self.items[key]
+                row = self._row(item)
+                if row is None:
+                    continue
+                rows.append(row)
+                if "_marker" in item and "_row" not in item and self._read_in_full(row):
+                    marked[item["_marker"]] = row
         finally:
             if self.pending:  # cancelled, or failed: abandon what is still in flight
                 self.in_flight.abandon()
@@ -114,7 +131,11 @@ class _Scan:
                 self.in_flight.join()
             else:
                 pool.shutdown(wait=True)
-        return ScanResult(rows, self.warnings, dict(self.in_flight.throttled))
+        return ScanResult(rows, self.warnings, dict(self.in_flight.throttled), marked)
+
+    def _read_in_full(self, row: dict) -> bool:
+        failed = self.table.detail_error_column and row.get(self.table.detail_error_column)
+        return not failed and row[RESPONSE_PROBLEMS.name] is None
 
     def _reach(self, account: Account) -> None:
         """Assume the account's role when it has one, find its regions, then read each."""
@@ -327,6 +348,12 @@ class _Scan:
     def _detail(self, scope: Scope, item_key: tuple) -> None:
         table = self.table
         listed = self.items[item_key]
+        marker = self._marker(scope, listed)
+        if marker is not None:
+            listed["_marker"] = marker
+            if marker in self.reusable:  # unchanged since its row was stored: no detail call
+                listed["_row"] = self.reusable[marker]
+                return
 
         def detail() -> dict:
             answer = table.get_detail(scope.client, listed)
@@ -355,6 +382,17 @@ class _Scan:
             self.items[item_key] = {**self.items[item_key], **answer}
 
         self._submit(scope, table.detail_operation, then, detail)
+
+    def _marker(self, scope: Scope, item: dict) -> str | None:
+        """What names an item in one state: its identity and its change marker."""
+        table = self.table
+        if table.change_marker is None:
+            return None
+        parts = [table.name, scope.account_id, scope.region]
+        parts += [item.get(name) for name in table.identity]
+        if table.parent is not None and "_parent" in item:
+            parts += [item["_parent"].get(name) for name in table.parent.identity]
+        return json.dumps(parts + list(table.change_marker(item)), default=str)
 
     def _detail_memo_key(self, scope: Scope, item: dict) -> tuple | None:
         describe = self.table.immutable_detail
@@ -414,6 +452,8 @@ class _Scan:
         whose details failed, detail_error says MalformedResponse, and elsewhere the scan fails
         (or, with MalformedResponse ignored, leaves the row out and says so).
         """
+        if "_row" in item:
+            return item["_row"]
         row: dict[str, Any] = {}
         problems: list[str] = []
         malformed: list[Column] = []

@@ -42,12 +42,18 @@ def comments(table: Table, relation: str) -> str:
 
 
 def plpython_function(
-    name: str, arguments: str, returns: str, body: str, volatility: str = "VOLATILE"
+    name: str,
+    arguments: str,
+    returns: str,
+    body: str,
+    volatility: str = "VOLATILE",
+    schema: str = PLPYTHON_SCHEMA,
 ) -> str:
     """A plpython3u function whose body first imports this package, or says how to fix that.
 
     Nobody but its owner may call it until granted (sql/reader.sql grants the scans)."""
-    signature = f"{PLPYTHON_SCHEMA}.{name}({arguments})"
+    signature = f"{schema}.{name}({arguments})"
+    types = ", ".join(argument.split()[1] for argument in arguments.split(",") if argument)
     return f"""CREATE OR REPLACE FUNCTION {signature}
 RETURNS {returns}
 LANGUAGE plpython3u {volatility} SECURITY DEFINER
@@ -60,7 +66,29 @@ except ImportError as exc:
                hint={IMPORT_HINT!r})
 {body}
 $python$;
-REVOKE EXECUTE ON FUNCTION {signature} FROM PUBLIC;"""
+REVOKE EXECUTE ON FUNCTION {schema}.{name}({types}) FROM PUBLIC;"""
+
+
+REFRESH_COMMENT = (
+    "Forget what the shared cache holds for the server's options, for one table (by name) "
+    "or all: the next query of each reads AWS. Returns how many cached scans were dropped."
+)
+
+
+def refresh_function() -> str:
+    """agentcore.refresh(table_name), on both engines where PL/Python is installed."""
+    return "\n".join(
+        [
+            plpython_function(
+                "refresh",
+                "table_name text DEFAULT NULL",
+                "integer",
+                "return engine.refresh(plpy, table_name)",
+                schema="agentcore",
+            ),
+            f"COMMENT ON FUNCTION agentcore.refresh(text) IS {literal(REFRESH_COMMENT)};",
+        ]
+    )
 
 
 def plpython_sql() -> str:
@@ -102,6 +130,8 @@ def plpython_sql() -> str:
         "    END IF;",
         "END $$;",
         "CREATE SERVER IF NOT EXISTS agentcore FOREIGN DATA WRAPPER agentcore_fdw;",
+        "",
+        refresh_function(),
     ]
     for table in TABLES.values():
         parts += [
@@ -184,6 +214,7 @@ def multicorn_sql() -> str:
         "        CREATE EVENT TRIGGER agentcore_server_options ON ddl_command_end",
         "            WHEN TAG IN ('ALTER SERVER')",
         "            EXECUTE FUNCTION agentcore.check_server_options();",
+        refresh_function(),
         "    END IF;",
         "END $do$;",
     ]

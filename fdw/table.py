@@ -144,6 +144,9 @@ class Table:
     # version): an answer, once read, is reused for the rest of the transaction by every table
     # that declares the same, whichever call read it.
     immutable_detail: Callable[[dict], tuple] | None = None
+    # (listed item) -> what changes whenever the item does (a version and its last update):
+    # an item listed with the marker of a row stored earlier takes that row, no detail call.
+    change_marker: Callable[[dict], tuple] | None = None
     # True when the detail call decides whether an item has a row at all (a resource without
     # a policy has none): then it is made whatever columns a query needs.
     details_decide_rows: bool = False
@@ -173,6 +176,8 @@ class Table:
     # (AwsContext, Request) -> the items, for a table the core works out itself rather than
     # listing it from one API in each account and region (agentcore.accounts).
     read: Callable[[Any, Request], list[dict]] | None = None
+    # False for what must be read anew each time (agentcore.cache itself).
+    cacheable: bool = True
     # Filters PostgreSQL can hand us, by column: (the values asked for) -> a narrower Request.
     pushdown: Mapping[str, Callable[[frozenset], Request]] = field(
         default_factory=lambda: dict(COMMON_PUSHDOWN)
@@ -210,6 +215,11 @@ class Table:
     def needs_details(self, columns: Iterable[str]) -> bool:
         """Whether any of these columns only comes from the per-item detail call."""
         return self.details_decide_rows or any(self.column(name).detail for name in columns)
+
+
+def listed_state(*members: str) -> Callable[[dict], tuple]:
+    """A change marker made of list-answer members (a version, a last update time)."""
+    return lambda item: tuple(item.get(member) for member in members)
 
 
 def with_pushdown(**extra: Callable[[frozenset], Request]) -> dict:

@@ -29,7 +29,7 @@ except ImportError as exc:
                hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
 engine.validate_options(plpy, options, catalog)
 $python$;
-REVOKE EXECUTE ON FUNCTION agentcore_plpython.validate_options(options text[], catalog oid) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.validate_options(text[], oid) FROM PUBLIC;
 
 -- The server holds the options; a handler-less wrapper gives it a validator, so bad
 -- options fail at CREATE SERVER and ALTER SERVER.
@@ -41,6 +41,21 @@ DO $$ BEGIN
     END IF;
 END $$;
 CREATE SERVER IF NOT EXISTS agentcore FOREIGN DATA WRAPPER agentcore_fdw;
+
+CREATE OR REPLACE FUNCTION agentcore.refresh(table_name text DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpython3u VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.refresh(plpy, table_name)
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore.refresh(text) FROM PUBLIC;
+COMMENT ON FUNCTION agentcore.refresh(text) IS 'Forget what the shared cache holds for the server''s options, for one table (by name) or all: the next query of each reads AWS. Returns how many cached scans were dropped.';
 
 CREATE OR REPLACE FUNCTION agentcore_plpython.accounts()
 RETURNS TABLE (
@@ -575,3 +590,41 @@ COMMENT ON COLUMN agentcore.cognito_resource_servers.identifier IS 'The resource
 COMMENT ON COLUMN agentcore.cognito_resource_servers.name IS 'The resource server''s name.';
 COMMENT ON COLUMN agentcore.cognito_resource_servers.scopes IS 'Full scope strings, identifier/scope_name.';
 COMMENT ON COLUMN agentcore.cognito_resource_servers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+CREATE OR REPLACE FUNCTION agentcore_plpython.cache()
+RETURNS TABLE (
+    table_name text,
+    account_id text,
+    region text,
+    row_count bigint,
+    fetched_at timestamptz,
+    age_seconds bigint,
+    expires_at timestamptz,
+    narrowed_to text,
+    in_this_transaction boolean,
+    response_problems text[]
+)
+LANGUAGE plpython3u STABLE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.scan(plpy, 'cache')
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.cache() FROM PUBLIC;
+CREATE OR REPLACE VIEW agentcore.cache AS
+    SELECT * FROM agentcore_plpython.cache();
+COMMENT ON VIEW agentcore.cache IS 'What the shared cache holds for the server''s current options: one row per cached scan, table, account and region. Rows are served again to every connection for cache_ttl seconds; agentcore.refresh() forgets them.';
+COMMENT ON COLUMN agentcore.cache.table_name IS 'The agentcore table the rows belong to.';
+COMMENT ON COLUMN agentcore.cache.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.cache.region IS 'The AWS region (NULL for agentcore.accounts).';
+COMMENT ON COLUMN agentcore.cache.row_count IS 'How many rows of this account and region it holds.';
+COMMENT ON COLUMN agentcore.cache.fetched_at IS 'When AWS was read for them (the scan''s start: they are at least this old).';
+COMMENT ON COLUMN agentcore.cache.age_seconds IS 'Seconds since fetched_at.';
+COMMENT ON COLUMN agentcore.cache.expires_at IS 'When they stop being served (fetched_at + cache_ttl); a later query reads AWS.';
+COMMENT ON COLUMN agentcore.cache.narrowed_to IS 'The filters of the scan that read them (everything, or regions, accounts, keys); it serves the same or narrower queries.';
+COMMENT ON COLUMN agentcore.cache.in_this_transaction IS 'Whether the current transaction''s queries were answered from these rows (or stored them): the age of what it shows.';
+COMMENT ON COLUMN agentcore.cache.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';

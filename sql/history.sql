@@ -19,18 +19,32 @@ COMMENT ON TABLE agentcore.control_history IS
     'Snapshots of agentcore.control_results, one row per control and resource per snapshot, '
     'taken by agentcore.snapshot_controls().';
 
+ALTER TABLE agentcore.control_history ADD COLUMN IF NOT EXISTS data_fetched_at timestamptz;
+COMMENT ON COLUMN agentcore.control_history.data_fetched_at IS
+    'When AWS was read for the oldest data the snapshot judged (rows served from the shared '
+    'cache are older than the snapshot; without the cache, the snapshot''s own time).';
+
+-- A plpgsql function: control_results is read first, and agentcore.cache after it, in the
+-- same transaction, names the cached rows those scans used.
 CREATE OR REPLACE FUNCTION agentcore.snapshot_controls() RETURNS bigint
-LANGUAGE sql VOLATILE AS $$
-    WITH saved AS (
-        INSERT INTO agentcore.control_history
-            (snapshot_at, control_id, control_title, severity, resource, status, reason,
-             account_id, region)
-        SELECT now(), control_id, control_title, severity, resource, status, reason,
-               account_id, region
-        FROM agentcore.control_results
-        RETURNING 1
-    )
-    SELECT count(*) FROM saved
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    taken timestamptz := now();
+    saved bigint;
+BEGIN
+    INSERT INTO agentcore.control_history
+        (snapshot_at, control_id, control_title, severity, resource, status, reason,
+         account_id, region)
+    SELECT taken, control_id, control_title, severity, resource, status, reason,
+           account_id, region
+    FROM agentcore.control_results;
+    GET DIAGNOSTICS saved = ROW_COUNT;
+    UPDATE agentcore.control_history
+    SET data_fetched_at = coalesce(
+        (SELECT min(fetched_at) FROM agentcore.cache WHERE in_this_transaction), taken)
+    WHERE snapshot_at = taken AND data_fetched_at IS NULL;
+    RETURN saved;
+END
 $$;
 REVOKE EXECUTE ON FUNCTION agentcore.snapshot_controls() FROM PUBLIC;
 COMMENT ON FUNCTION agentcore.snapshot_controls() IS

@@ -7,3 +7,4 @@ DROP SCHEMA IF EXISTS agentcore_plpython CASCADE;
 DROP EVENT TRIGGER IF EXISTS agentcore_server_options;
 DROP FUNCTION IF EXISTS agentcore.check_server_options();
 DROP FUNCTION IF EXISTS agentcore.validate_server_options();
+DROP FUNCTION IF EXISTS agentcore.refresh(text);

@@ -69,7 +69,9 @@ def postgres(workdir, estate):
     server.stop()
 
 
-DEFAULT_OPTIONS = {"regions": ",".join(REGIONS), "profile": "default,partner"}
+# Every query reads AWS (cache_ttl 0), so that tests see what each query asks; the cache tests
+# turn it on.
+DEFAULT_OPTIONS = {"regions": ",".join(REGIONS), "profile": "default,partner", "cache_ttl": "0"}
 
 
 @pytest.fixture(scope="session")

@@ -169,6 +169,7 @@ def test_report_markdown_escapes_html_in_cells_and_warnings(report):
     assert text.startswith(
         "# AgentCore compliance report\n\n"
         "2026-01-02 03:04 UTC: 1 ok, 4 alarm, 0 error, 0 skip (5 results)\n\n"
+        "Data read from AWS for this report.\n\n"
         "> **INCOMPLETE: AWS could not be read in full; results may be missing:**\n"
         "> could not read &lt;b&gt;eu-west-1&lt;/b&gt;: \\x1b\\]8;;http://evil\\x07link\n"
         "> second &amp; line\n\n"

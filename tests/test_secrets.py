@@ -7,6 +7,7 @@ import secrets
 
 import psycopg
 
+from agentcore_fdw.cache import CACHE_DIRECTORY
 from agentcore_fdw.local_postgres import LocalPostgres
 from agentcore_fdw.service import set_reader_password
 
@@ -45,8 +46,14 @@ def test_no_secret_in_any_output(sql, aws, estate, postgres):
     secrets = estate.secrets + credential_secrets(estate)
     assert len(estate.secrets) >= 4  # two environment variable values, two client secrets
     seen: list[str] = []
+    sql.set_options(cache_ttl="300")  # what the shared cache stores is output too
     for relation in RELATIONS:
         seen += map(str, sql.rows(f"SELECT * FROM agentcore.{relation}"))
+    cached = list((postgres.data_dir / CACHE_DIRECTORY).rglob("*.json"))
+    assert cached, "the queries above stored nothing in the shared cache"
+    assert all(path.stat().st_mode & 0o077 == 0 for path in cached)  # the server's user's alone
+    seen += [path.read_text() for path in cached]
+    sql.set_options(cache_ttl="0")
     # Failures: a denied detail (a warning and detail_error), a denied region (an error).
     with aws.fault("GetAgentRuntime", path_contains=estate.runtime_id("open_agent")):
         seen += map(str, sql.rows("SELECT * FROM agentcore.agent_runtimes"))

@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
@@ -173,6 +174,21 @@ def test_the_demo_shows_every_door_and_reports_the_open_ones(demo):
             "reaching": DEMO_RUNTIMES + 1,
         },
     ]
+
+
+def test_check_says_how_old_its_data_is_and_fresh_reads_aws_anew(demo):
+    fresh = demo("check", "--fresh", "--output", "json", "--fail-on", "never")
+    assert fresh.returncode == 0, fresh.stderr
+    first = json.loads(fresh.stdout)
+    time.sleep(1.5)
+    cached = demo("check", "--fail-on", "never")
+    again = json.loads(demo("check", "--output", "json", "--fail-on", "never").stdout)
+    assert again["data_fetched_at"] == first["data_fetched_at"]  # the same rows, served again
+    assert again["data_age_seconds"] > first["data_age_seconds"]
+    assert re.search(r"^Data read from AWS at .* UTC, \d+ s before this report", cached.stdout,
+                     re.M), cached.stdout  # fmt: skip
+    refused = demo("query", "SELECT agentcore.refresh()")
+    assert refused.returncode != 0 and "permission denied" in refused.stderr
 
 
 def test_check_of_one_control_and_one_account(demo):

@@ -13,9 +13,10 @@ import json
 from collections.abc import Hashable, Mapping
 from typing import Any
 
+from .. import cache
 from ..aws import AwsContext
 from ..options import OptionError, Settings, parse_options
-from ..scan import EVERYTHING, INCOMPLETE_MARK, ScanResult, scan
+from ..scan import EVERYTHING, INCOMPLETE_MARK, ScanResult
 from ..table import JSONB, Request, Table
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
 
@@ -41,6 +42,10 @@ def aws_context(options: Mapping[str, str]) -> AwsContext:
     return context
 
 
+def forget_contexts() -> None:
+    _contexts.clear()
+
+
 def scan_once(
     table: Table,
     options: Mapping[str, str],
@@ -54,13 +59,17 @@ def scan_once(
         _results.clear()
         _listings.clear()
         _warned.clear()
+        cache.new_transaction()
     options_key = tuple(sorted(options.items()))
     key = (table.name, options_key, request)
     if key not in _results:
-        _results[key] = scan(
+        aws = aws_context(options)
+        shared = cache.SharedCache(cache.default_directory(), aws.settings)
+        _results[key] = cache.read(
             table,
-            aws_context(options),
+            aws,
             request,
+            shared if aws.settings.cache_ttl else None,
             listings=_listings.setdefault(options_key, {}),
             should_stop=cancel_requested,
         )

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import cache
 from ..aws import AwsError
 from ..options import OptionError, parse_options
 from ..scan import ScanCancelled
 from ..tables import table as table_named
-from .common import SERVER_NAME, scan_once, to_postgres, warning_summary
+from .common import SERVER_NAME, forget_contexts, scan_once, to_postgres, warning_summary
 
 FDW_ERROR = "HV000"
 INVALID_OPTION = "HV00D"
 QUERY_CANCELED = "57014"
+INVALID_PARAMETER = "22023"
 
 
 def scan(plpy: Any, table_name: str) -> list[tuple]:
@@ -88,6 +90,21 @@ def check_server_options(plpy: Any) -> None:
             parse_options(options_dict(found[0]["srvoptions"]))
         except OptionError as exc:
             raise_error(plpy, str(exc), exc.hint, INVALID_OPTION)
+
+
+def refresh(plpy: Any, table_name: str | None) -> int:
+    """agentcore.refresh(): forget what the shared cache holds for the server's options, for
+    one table or all; the next query of each reads AWS. Returns how many scans were dropped."""
+    try:
+        settings = parse_options(server_options(plpy))
+        if table_name is not None:
+            table_named(table_name)  # a name that is no table is an error, not a no-op
+    except OptionError as exc:
+        raise_error(plpy, str(exc), exc.hint, INVALID_OPTION)
+    except KeyError as exc:
+        raise_error(plpy, exc.args[0], None, INVALID_PARAMETER)
+    forget_contexts()  # an organization's accounts are read anew as well
+    return cache.SharedCache(cache.default_directory(), settings).drop(table_name)
 
 
 def raise_error(plpy: Any, message: str, hint: str | None, sqlstate: str) -> None:

@@ -8,6 +8,7 @@ from . import (
     agent_runtime_endpoints,
     agent_runtime_versions,
     agent_runtimes,
+    cache_entries,
     cognito_resource_servers,
     cognito_user_pool_clients,
     cognito_user_pools,
@@ -29,6 +30,7 @@ TABLES: dict[str, Table] = {
         cognito_user_pools,
         cognito_user_pool_clients,
         cognito_resource_servers,
+        cache_entries,
     )
 }
 

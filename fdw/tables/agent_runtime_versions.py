@@ -6,7 +6,15 @@ older than the current one and have another authorizer. A version never changes 
 
 from __future__ import annotations
 
-from ..table import Request, Table, common_columns, model_pattern, paged, with_pushdown
+from ..table import (
+    Request,
+    Table,
+    common_columns,
+    listed_state,
+    model_pattern,
+    paged,
+    with_pushdown,
+)
 from .agent_runtimes import RUNTIME_COLUMNS, RUNTIME_ID, SERVICE, runtime_version
 from .agent_runtimes import TABLE as AGENT_RUNTIMES
 
@@ -47,6 +55,7 @@ TABLE = Table(
     identity=("agentRuntimeId", "agentRuntimeVersion"),
     get_detail=get_version,
     detail_operation="GetAgentRuntime",
+    change_marker=listed_state("agentRuntimeVersion", "lastUpdatedAt", "status"),
     detail_error_column="detail_error",
     immutable_detail=runtime_version,
     key_column="agent_runtime_id",

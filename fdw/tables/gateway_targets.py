@@ -18,6 +18,7 @@ from ..table import (
     Request,
     Table,
     common_columns,
+    listed_state,
     paged,
     with_pushdown,
 )
@@ -104,6 +105,7 @@ TABLE = Table(
     identity=("targetId",),
     get_detail=get_target,
     detail_operation="GetGatewayTarget",
+    change_marker=listed_state("updatedAt", "status"),
     detail_error_column="detail_error",
     key_column="gateway_id",
     key_item=gateway_stub,

@@ -1,0 +1,308 @@
+"""Rows read from AWS, kept for a while and shared by every backend of the server.
+
+A scan's rows are stored, once the scan read everything it was asked for, under the table,
+the settings that decide what is read (regions, accounts, endpoint), and the request; a later
+request is served from an entry whose request covers it (the same or broader filters, details
+included when it needs them) for `cache_ttl` seconds. The engine (PostgreSQL) filters the rows
+as it filters a scan's. Each transaction keeps the picture it first saw (engines/common.py).
+
+A second store keeps, for the tables whose list answers carry a change marker (a runtime's
+version and last update), each item's row under that marker: a scan after the TTL lists, and
+an item whose marker is unchanged takes its stored row instead of a detail call, for
+`detail_cache_ttl` seconds.
+
+Only rows are stored, that is the column values a table exposes to every reader: never an
+AWS answer, so never an environment variable value, a client secret or a credential. Entries
+are files in CACHE_DIRECTORY (in PostgreSQL, a backend's working directory is the data
+directory), readable by the server's OS user alone. Nothing here knows PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+from .aws import AwsContext
+from .options import Settings
+from .scan import ScanResult, scan
+from .table import TIMESTAMPTZ, Request, Table
+
+CACHE_DIRECTORY = "agentcore_fdw_cache"
+DETAILS_FILE = "details.json"
+# What a backend keeps decoded, so that a query repeated within the TTL parses nothing.
+DECODED_ENTRIES = 8
+# Cached scans kept per table (lookups by key each store one): the oldest go first.
+ENTRIES_PER_TABLE = 256
+# Settings that change how AWS is read, not what: they do not split the cache.
+HOW_NOT_WHAT = ("max_concurrency", "max_attempts", "connect_timeout", "read_timeout",
+                "ignore_error_codes", "cache_ttl", "detail_cache_ttl")  # fmt: skip
+
+
+def settings_key(settings: Settings) -> str:
+    """The same text for settings that read the same things, in every backend."""
+    what = {name: value for name, value in asdict(settings).items() if name not in HOW_NOT_WHAT}
+    canonical = json.dumps(what, sort_keys=True, default=sorted)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:24]
+
+
+def request_json(request: Request) -> dict:
+    def listed(values):
+        return None if values is None else sorted(values)
+
+    return {
+        "regions": listed(request.regions),
+        "accounts": listed(request.accounts),
+        "keys": listed(request.keys),
+        "subkeys": listed(request.subkeys),
+        "with_details": request.with_details,
+    }
+
+
+def covers(stored: dict, asked: Request) -> bool:
+    """Whether an entry stored for `stored` (request_json) holds every row `asked` can have."""
+    for name in ("regions", "accounts", "keys", "subkeys"):
+        mine, theirs = stored[name], getattr(asked, name)
+        if mine is not None and (theirs is None or not set(theirs) <= set(mine)):
+            return False
+    return stored["with_details"] or not asked.with_details
+
+
+def describe(stored: dict) -> str:
+    """A request as `agentcore.cache` shows it: what the cached scan was narrowed to."""
+    parts = [
+        f"{name} = {', '.join(stored[name])}"
+        for name in ("regions", "accounts", "keys", "subkeys")
+        if stored[name] is not None
+    ]
+    if not stored["with_details"]:
+        parts.append("list columns only")
+    return "; ".join(parts) or "everything"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One cached scan: its file, and the header that says what it holds."""
+
+    path: Path
+    table: str
+    request: dict
+    fetched_at: float  # when the scan began: its rows are at least this old
+    scopes: list  # [account_id, region, rows] for each account and region with rows
+
+    def age(self, now: float) -> float:
+        return max(0.0, now - self.fetched_at)
+
+
+class SharedCache:
+    """The entries of one set of settings, under `directory`."""
+
+    def __init__(self, directory: Path, settings: Settings):
+        self.settings = settings
+        self.root = Path(directory)
+        self.directory = self.root / settings_key(settings)
+
+    # Whole scans.
+
+    def find(self, table: Table, request: Request, now: float) -> Entry | None:
+        """The freshest entry that can serve `request`, if one is within the TTL."""
+        fresh = [
+            entry
+            for entry in self.entries(table.name)
+            if entry.age(now) < self.settings.cache_ttl and covers(entry.request, request)
+        ]
+        return max(fresh, key=lambda entry: entry.fetched_at, default=None)
+
+    def rows(self, table: Table, entry: Entry) -> list[dict] | None:
+        """The rows of an entry (None when it vanished: refreshed meanwhile)."""
+        try:
+            stamp = entry.path.stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+        key = (str(entry.path), stamp)
+        if key not in _decoded:
+            try:
+                with entry.path.open("rb") as file:
+                    file.readline()
+                    encoded = json.loads(file.readline())
+            except (OSError, ValueError):
+                return None
+            _decoded[key] = decode(table, encoded)
+            while len(_decoded) > DECODED_ENTRIES:
+                _decoded.pop(next(iter(_decoded)))
+        return _decoded[key]
+
+    def store(self, table: Table, request: Request, rows: list[dict], fetched_at: float) -> Entry:
+        stored = request_json(request)
+        name = hashlib.sha256(json.dumps(stored).encode()).hexdigest()[:24] + ".json"
+        path = self.directory / table.name / name
+        counts: dict[tuple, int] = {}
+        for row in rows:
+            where = (row.get("account_id"), row.get("region"))
+            counts[where] = counts.get(where, 0) + 1
+        header = {
+            "table": table.name,
+            "request": stored,
+            "fetched_at": fetched_at,
+            "scopes": [[account, region, n] for (account, region), n in sorted(counts.items(),
+                                                                               key=str)],
+        }  # fmt: skip
+        _write_atomically(path, [header, encode(table, rows)])
+        self._prune(table.name, fetched_at)
+        return Entry(path, table.name, stored, fetched_at, header["scopes"])
+
+    def _prune(self, table_name: str, now: float) -> None:
+        """Delete what no query can be served from any more, and the oldest beyond the cap."""
+        entries = sorted(self.entries(table_name), key=lambda entry: entry.fetched_at)
+        expired = [entry for entry in entries if entry.age(now) >= self.settings.cache_ttl]
+        for entry in expired + entries[len(expired) : -ENTRIES_PER_TABLE or None]:
+            with contextlib.suppress(OSError):
+                entry.path.unlink()
+
+    def entries(self, table_name: str | None = None) -> list[Entry]:
+        found = []
+        tables = [self.directory / table_name] if table_name else _subdirectories(self.directory)
+        for directory in tables:
+            for path in sorted(directory.glob("*.json")) if directory.is_dir() else ():
+                if path.name == DETAILS_FILE:
+                    continue
+                with contextlib.suppress(OSError, ValueError, KeyError):
+                    with path.open("rb") as file:
+                        header = json.loads(file.readline())
+                    found.append(
+                        Entry(path, header["table"], header["request"], header["fetched_at"],
+                              header["scopes"])
+                    )  # fmt: skip
+        return found
+
+    def drop(self, table_name: str | None = None) -> int:
+        """Forget the entries (and stored details) of one table, or of all; how many entries."""
+        dropped = len(self.entries(table_name))
+        target = self.directory / table_name if table_name else self.directory
+        shutil.rmtree(target, ignore_errors=True)
+        return dropped
+
+    # Rows of items by change marker.
+
+    def marked_rows(self, table: Table, now: float) -> dict[str, dict]:
+        path = self.directory / table.name / DETAILS_FILE
+        try:
+            stored = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        ttl = self.settings.detail_cache_ttl
+        return {
+            marker: decode(table, [row])[0]
+            for marker, (row, stored_at) in stored.items()
+            if now - stored_at < ttl
+        }
+
+    def store_marked_rows(self, table: Table, rows: dict[str, dict], now: float) -> None:
+        if not rows or not self.settings.detail_cache_ttl:
+            return
+        path = self.directory / table.name / DETAILS_FILE
+        try:
+            kept = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            kept = {}
+        ttl = self.settings.detail_cache_ttl
+        kept = {marker: pair for marker, pair in kept.items() if now - pair[1] < ttl}
+        kept.update({marker: (encode(table, [row])[0], now) for marker, row in rows.items()})
+        _write_atomically(path, [kept])
+
+
+_decoded: dict[tuple, list[dict]] = {}
+_served: set[str] = set()  # the entries this backend's current transaction has seen
+
+
+def read(
+    table: Table, aws: AwsContext, request: Request, cache: SharedCache | None, **scanning: Any
+) -> ScanResult:
+    """The rows of `table` for `request`: a cached scan's when one serves it, else a scan's,
+    stored when it read everything it was asked for. `scanning` goes to scan()."""
+    if cache is None or not table.cacheable:
+        return scan(table, aws, request, **scanning)
+    request = table.bounded(request)
+    started = now()
+    entry = cache.find(table, request, started)
+    rows = None if entry is None else cache.rows(table, entry)
+    if rows is not None:
+        _served.add(str(entry.path))
+        return ScanResult(rows, fetched_at=entry.fetched_at)
+    result = scan(table, aws, request, reusable=cache.marked_rows(table, started), **scanning)
+    result.fetched_at = started
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+        if not result.warnings:
+            _served.add(str(cache.store(table, request, result.rows, started).path))
+        cache.store_marked_rows(table, result.marked_rows, started)
+    return result
+
+
+def new_transaction() -> None:
+    _served.clear()
+
+
+def seen_in_this_transaction(entry: Entry) -> bool:
+    return str(entry.path) in _served
+
+
+def encode(table: Table, rows: list[dict]) -> list[dict]:
+    stamps = [column.name for column in table.columns if column.type == TIMESTAMPTZ]
+    if not stamps:
+        return rows
+    return [
+        {**row, **{name: row[name].isoformat() for name in stamps if row.get(name) is not None}}
+        for row in rows
+    ]
+
+
+def decode(table: Table, rows: list[dict]) -> list[dict]:
+    stamps = [column.name for column in table.columns if column.type == TIMESTAMPTZ]
+    if not stamps:
+        return rows
+    parse: Callable[[str], datetime] = datetime.fromisoformat
+    return [
+        {**row, **{name: parse(row[name]) for name in stamps if row.get(name) is not None}}
+        for row in rows
+    ]
+
+
+def utc(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, timezone.utc)
+
+
+def _subdirectories(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(path for path in directory.iterdir() if path.is_dir())
+
+
+def _write_atomically(path: Path, lines: list[Any]) -> None:
+    """Write the JSON lines to `path` so that a reader sees the old file or the new, never half."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            for line in lines:
+                file.write(json.dumps(line, separators=(",", ":")).encode() + b"\n")
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def default_directory() -> Path:
+    return Path.cwd() / CACHE_DIRECTORY
+
+
+def now() -> float:
+    return time.time()
