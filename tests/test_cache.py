@@ -4,6 +4,7 @@ runtime costs no detail call."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 
@@ -53,6 +54,17 @@ def test_a_second_connection_within_the_ttl_asks_aws_nothing(cached, database, a
     assert calls(aws, mark) == Counter()
     assert audited == len(first)
     assert one_region == [row for row in first if row[1] == "eu-west-1"]
+
+
+def test_explain_says_whether_the_cache_covers_a_query(multicorn_sql):
+    multicorn_sql.set_options(cache_ttl="300")
+    multicorn_sql.execute("SELECT agentcore.refresh()")
+    explain = "EXPLAIN SELECT * FROM agentcore.agent_runtimes WHERE region = 'eu-west-1'"
+    before = "\n".join(row[0] for row in multicorn_sql.rows(explain))
+    multicorn_sql.rows(RUNTIMES)
+    after = "\n".join(row[0] for row in multicorn_sql.rows(explain))
+    assert "Shared cache: nothing fresh covers it" in before
+    assert re.search(r"Shared cache: a scan read \d+ s ago covers it \(no AWS calls\)", after)
 
 
 def test_the_cache_table_shows_what_is_held_and_what_this_transaction_used(

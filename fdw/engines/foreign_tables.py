@@ -20,6 +20,7 @@ from typing import Any
 from multicorn import ANY, ColumnDefinition, ForeignDataWrapper, TableDefinition
 from multicorn.utils import log_to_postgres
 
+from .. import cache
 from ..accounts import accounts_to_read
 from ..aws import AwsError, offered_regions
 from ..options import ENGINE_OPTIONS, OptionError, parse_options
@@ -276,5 +277,16 @@ def explain_lines(table: Table, options: dict, request: Request, quals: Iterable
         lines.append(
             f"Per-item details ({table.detail_operation}): "
             + ("fetched" if fetched else "not fetched (the query needs only list columns)")
+        )
+    if aws.settings.cache_ttl and table.cacheable:
+        shared = cache.SharedCache(cache.default_directory(), aws.settings)
+        entry = shared.find(table, request, cache.now())
+        lines.append(
+            "Shared cache: "
+            + (
+                f"a scan read {int(entry.age(cache.now()))} s ago covers it (no AWS calls)"
+                if entry
+                else "nothing fresh covers it (AWS is read, and the rows kept)"
+            )
         )
     return lines
