@@ -224,12 +224,17 @@ _served: set[str] = set()  # the entries this backend's current transaction has 
 
 
 def read(
-    table: Table, aws: AwsContext, request: Request, cache: SharedCache | None, **scanning: Any
+    table: Table,
+    aws: Callable[[], AwsContext],
+    request: Request,
+    cache: SharedCache | None,
+    **scanning: Any,
 ) -> ScanResult:
     """The rows of `table` for `request`: a cached scan's when one serves it, else a scan's,
-    stored when it read everything it was asked for. `scanning` goes to scan()."""
+    stored when it read everything it was asked for. `aws` makes the context only when AWS
+    is read (a hit needs no boto3); `scanning` goes to scan()."""
     if cache is None or not table.cacheable:
-        return scan(table, aws, request, **scanning)
+        return scan(table, aws(), request, **scanning)
     request = table.bounded(request)
     started = now()
     entry = cache.find(table, request, started)
@@ -237,7 +242,8 @@ def read(
     if rows is not None:
         _served.add(str(entry.path))
         return ScanResult(rows, fetched_at=entry.fetched_at)
-    result = scan(table, aws, request, reusable=cache.marked_rows(table, started), **scanning)
+    reusable = cache.marked_rows(table, started)
+    result = scan(table, aws(), request, reusable=reusable, **scanning)
     result.fetched_at = started
     with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
         if not result.warnings:

@@ -165,8 +165,8 @@ class Table:
     subkey_item: Callable[[Any, str, str], dict] | None = None
     # What the API accepts as a key and a subkey (a regular expression, from botocore's model
     # where it has one): a value that does not match names no item and never reaches a request.
-    key_pattern: str | None = None
-    subkey_pattern: str | None = None
+    key_pattern: str | ModelPattern | None = None
+    subkey_pattern: str | ModelPattern | None = None
     # Other columns whose filter narrows to keys (an ARN names its runtime): joins look rows up
     # by them too.
     lookup_columns: tuple[str, ...] = ()
@@ -300,15 +300,33 @@ def paged(
         request[token_key] = token
 
 
-def matches(pattern: str | None, value: Any) -> bool:
+def matches(pattern: str | ModelPattern | None, value: Any) -> bool:
     if not isinstance(value, str) or len(value) > 2048:  # no AWS identifier is longer
         return False
+    if isinstance(pattern, ModelPattern):
+        pattern = pattern.text()
     return pattern is None or re.fullmatch(pattern, value) is not None
 
 
+@dataclass(frozen=True)
+class ModelPattern:
+    """The pattern botocore's model gives a request member (what the API would accept), read
+    when a query first needs it: loading a service model takes longer than a cached query."""
+
+    service: str
+    operation: str
+    member: str
+
+    def text(self) -> str | None:
+        return _model_pattern(self.service, self.operation, self.member)
+
+
+def model_pattern(service: str, operation: str, member: str) -> ModelPattern:
+    return ModelPattern(service, operation, member)
+
+
 @cache
-def model_pattern(service: str, operation: str, member: str) -> str | None:
-    """The pattern botocore's model gives a request member (what the API would accept)."""
+def _model_pattern(service: str, operation: str, member: str) -> str | None:
     import botocore.session
 
     model = botocore.session.get_session().get_service_model(service)

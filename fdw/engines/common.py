@@ -63,13 +63,13 @@ def scan_once(
     options_key = tuple(sorted(options.items()))
     key = (table.name, options_key, request)
     if key not in _results:
-        aws = aws_context(options)
-        shared = cache.SharedCache(cache.default_directory(), aws.settings)
+        settings = parse_options(options)
+        shared = cache.SharedCache(cache.default_directory(), settings)
         _results[key] = cache.read(
             table,
-            aws,
+            lambda: aws_context(options),
             request,
-            shared if aws.settings.cache_ttl else None,
+            shared if settings.cache_ttl else None,
             listings=_listings.setdefault(options_key, {}),
             should_stop=cancel_requested,
         )
