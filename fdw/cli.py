@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 
 from . import __version__
+from .controls import CONTROLS, FRAMEWORKS, mapped_to
 from .install import (
     ENGINES,
     InstallError,
@@ -122,6 +123,16 @@ def parser() -> argparse.ArgumentParser:
         "--fresh",
         action="store_true",
         help="read AWS anew: forget what the shared cache holds (agentcore.refresh()) first",
+    )
+    check.add_argument(
+        "--framework",
+        choices=tuple(FRAMEWORKS),
+        help="only the controls mapped to this framework, with its control IDs beside ours",
+    )
+    check.add_argument(
+        "--list-controls",
+        action="store_true",
+        help="print the control catalog (agentcore.controls) and exit",
     )
     check.add_argument("--demo", action="store_true", help="on the built-in demo estate")
     check.add_argument("--as-owner", action="store_true", help=AS_OWNER_HELP)
@@ -398,7 +409,21 @@ def _end_of_quoted(text: str, start: int, quote: str, escapes: bool) -> int:
     raise CommandError("--where takes one expression: its parentheses or quotes do not close")
 
 
+def list_controls() -> int:
+    columns = ("control_id", "severity", "resource_type", *FRAMEWORKS, "title")
+    rows = [
+        [control.control_id, control.severity, control.resource_type]
+        + [control.frameworks.get(name) for name in FRAMEWORKS]
+        + [control.title]
+        for control in CONTROLS
+    ]
+    print(render(columns, rows, "table"), end="")
+    return 0
+
+
 def check_command(home: Path, args) -> int:
+    if args.list_controls:
+        return list_controls()
     if args.output is None:
         args.output = output_for(args.output_file)
     unknown = sorted(set(args.control) - set(known_controls()))
@@ -406,6 +431,11 @@ def check_command(home: Path, args) -> int:
         raise CommandError(
             f"unknown control {unknown[0]!r}", hint="controls: " + ", ".join(known_controls())
         )
+    if args.framework:
+        mapped = [control.control_id for control in mapped_to(args.framework)]
+        args.control = [c for c in args.control if c in mapped] if args.control else mapped
+        if not args.control:
+            raise CommandError(f"none of the controls asked for maps to {args.framework}")
     instance = ensure_service(home, args.demo)
     if args.fresh:  # forgetting the shared cache is the owner's: the reader may not
         with connect(instance, [], as_owner=True, autocommit=True) as conn:
@@ -437,7 +467,13 @@ def check_command(home: Path, args) -> int:
             # so the tables the report read are not read from AWS again.
             cursor.execute("SELECT agentcore.snapshot_controls() AS saved")
             saved = cursor.fetchone()["saved"]
-    report = Report(rows, demo=instance.demo, warnings=warnings, data_fetched_at=fetched_at)
+    report = Report(
+        rows,
+        demo=instance.demo,
+        warnings=warnings,
+        data_fetched_at=fetched_at,
+        framework=args.framework,
+    )
     if instance.demo and args.output in ("csv", "json"):
         banner(in_band=False)
     if args.output == "csv":  # the CSV holds findings alone

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .controls import BY_ID
 from .output import render as render_rows
 from .output import terminal_lines, terminal_safe
 
@@ -29,6 +30,8 @@ COLUMNS = (
 FINDING_COLUMNS = ("status", "severity", "control_id", "account_id", "region", "resource", "reason")
 DEMO_BANNER = "DEMO ESTATE: simulated AWS data from the built-in demo, not your accounts."
 INCOMPLETE = "INCOMPLETE: AWS could not be read in full; results may be missing:"
+# Commands shown per failing control; the rest are counted.
+REMEDY_COMMANDS = 10
 COLORS = {"ok": "#2e7d32", "alarm": "#c62828", "error": "#ef6c00", "skip": "#9e9e9e"}
 
 
@@ -48,6 +51,45 @@ class Report:
     generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     # When AWS was read for the oldest rows shown (served from the cache); None: just now.
     data_fetched_at: datetime | None = None
+    # A framework of controls.FRAMEWORKS: its control IDs are shown beside ours.
+    framework: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.framework:
+            for row in self.rows:
+                control = BY_ID.get(row["control_id"])
+                row[self.framework] = control.frameworks.get(self.framework) if control else None
+
+    @property
+    def control_keys(self) -> tuple[str, ...]:
+        return ("control_id", self.framework) if self.framework else ("control_id",)
+
+    @property
+    def finding_columns(self) -> tuple[str, ...]:
+        return FINDING_COLUMNS + ((self.framework,) if self.framework else ())
+
+    @property
+    def remedies(self) -> list[dict]:
+        """For each control in alarm, once: what to change, and the CLI example filled in for
+        each resource in alarm (the first REMEDY_COMMANDS of them)."""
+        failing: dict[str, list[dict]] = {}
+        for row in self.findings:
+            if row["status"] == "alarm" and row["control_id"] in BY_ID:
+                failing.setdefault(row["control_id"], []).append(row)
+        remedies = []
+        for control_id, rows in failing.items():
+            control = BY_ID[control_id]
+            shown = rows[:REMEDY_COMMANDS]
+            remedies.append(
+                {
+                    "control_id": control_id,
+                    "title": control.title,
+                    "remediation": control.remediation,
+                    "commands": [control.cli_for(r["resource"], r["region"]) for r in shown],
+                    "more": len(rows) - len(shown),
+                }
+            )
+        return remedies
 
     @property
     def data_age_seconds(self) -> int:
@@ -101,10 +143,11 @@ class Report:
             "incomplete": self.warnings,
             "summary": {
                 "by_status": self.by_status(),
-                "by_control": self.by("control_id"),
+                "by_control": self.by(*self.control_keys),
                 "by_account_region": self.by("account_id", "region"),
             },
             "findings": self.findings,
+            "remediation": self.remedies,
         }
 
 
@@ -132,7 +175,7 @@ def _table(report: Report) -> str:
         lines = [terminal_lines(warning) for warning in report.warnings]
         parts.append(INCOMPLETE + "\n" + "\n".join(lines) + "\n\n")
     for title, keys in (
-        ("By control", ("control_id",)),
+        ("By control", report.control_keys),
         ("By account and region", ("account_id", "region")),
     ):
         groups = report.by(*keys)
@@ -145,10 +188,19 @@ def _table(report: Report) -> str:
     parts.append(f"Findings ({len(findings)} alarm and error):\n")
     if findings:
         parts.append(
-            render_rows(FINDING_COLUMNS, [[f[c] for c in FINDING_COLUMNS] for f in findings])
+            render_rows(
+                report.finding_columns,
+                [[f[c] for c in report.finding_columns] for f in findings],
+            )
         )
     else:
         parts.append("none\n")
+    for remedy in report.remedies:
+        parts.append(f"\nRemediation, {remedy['control_id']}: {remedy['title']}\n")
+        parts.append(terminal_safe(remedy["remediation"]) + "\n")
+        parts += [f"  {terminal_safe(command)}\n" for command in remedy["commands"]]
+        if remedy["more"]:
+            parts.append(f"  ... and {remedy['more']} more\n")
     return "".join(parts)
 
 
@@ -192,15 +244,29 @@ def _markdown(report: Report) -> str:
         )
         parts.append(f"> **{INCOMPLETE}**\n{quoted}\n\n")
     parts.append("## By control\n\n")
-    keys = ("control_id",) + STATUSES
-    parts.append(_md_table(keys, [[g[k] for k in keys] for g in report.by("control_id")]))
+    keys = report.control_keys + STATUSES
+    groups = report.by(*report.control_keys)
+    parts.append(_md_table(keys, [[g[k] for k in keys] for g in groups]))
     parts.append("\n## By account and region\n\n")
     keys = ("account_id", "region") + STATUSES
     parts.append(_md_table(keys, [[g[k] for k in keys] for g in report.by("account_id", "region")]))
     parts.append(f"\n## Findings ({len(report.findings)})\n\n")
     parts.append(
-        _md_table(FINDING_COLUMNS, [[f[c] for c in FINDING_COLUMNS] for f in report.findings])
+        _md_table(
+            report.finding_columns,
+            [[f[c] for c in report.finding_columns] for f in report.findings],
+        )
     )
+    if report.remedies:
+        parts.append("\n## Remediation\n")
+    for remedy in report.remedies:
+        parts.append(f"\n### {_md_text(remedy['control_id'])}: {_md_text(remedy['title'])}\n\n")
+        parts.append(_md_text(remedy["remediation"]) + "\n\n```sh\n")
+        # Nothing in a command may end the code block early.
+        parts += [terminal_safe(c).replace("`", "'") + "\n" for c in remedy["commands"]]
+        parts.append("```\n")
+        if remedy["more"]:
+            parts.append(f"\n... and {remedy['more']} more\n")
     return "".join(parts)
 
 
@@ -280,7 +346,19 @@ def _html(report: Report) -> str:
     totals = "".join(f'<span style="color:{COLORS[s]}">{counts[s]} {s}</span>' for s in STATUSES)
     place_keys = ("account_id", "region") + STATUSES
     places = [[g[k] for k in place_keys] for g in report.by("account_id", "region")]
-    findings = [[f[c] for c in FINDING_COLUMNS] for f in report.findings]
+    findings = [[f[c] for c in report.finding_columns] for f in report.findings]
+    findings_table = (
+        _html_table(report.finding_columns, findings, status_column="status")
+        if findings
+        else "<p>None.</p>"
+    )
+    remedies = "".join(
+        f"<h3>{html.escape(r['control_id'])}: {html.escape(r['title'])}</h3>"
+        f"<p>{html.escape(r['remediation'])}</p>"
+        + "".join(f"<pre>{html.escape(command)}</pre>" for command in r["commands"])
+        + (f"<p>... and {r['more']} more</p>" if r["more"] else "")
+        for r in report.remedies
+    )
     demo = f'<p class="demo">{html.escape(DEMO_BANNER)}</p>' if report.demo else ""
     if report.warnings:
         lines = "<br>".join(html.escape(w).replace("\n", "<br>") for w in report.warnings)
@@ -303,7 +381,8 @@ def _html(report: Report) -> str:
 <h2>Results by account and region</h2>
 {_html_table(place_keys, places)}
 <h2>Findings ({len(findings)} alarm and error)</h2>
-{_html_table(FINDING_COLUMNS, findings, status_column="status") if findings else "<p>None.</p>"}
+{findings_table}
+{"<h2>Remediation</h2>" + remedies if remedies else ""}
 </body>
 </html>
 """

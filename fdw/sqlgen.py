@@ -1,4 +1,5 @@
-"""The engine SQL files, generated from the table definitions in tables/.
+"""The engine SQL files, generated from the table definitions in tables/, and the control
+catalog's, from controls.py.
 
 `sql/engine_*.sql` are written by this module and committed, so that a DBA can install
 with plain psql and read what runs; a test fails when they drift from the definitions.
@@ -7,9 +8,11 @@ Regenerate with:  python -m agentcore_fdw.sqlgen
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
+from .controls import CONTROLS, Control
 from .table import Table
 from .tables import TABLES
 
@@ -223,7 +226,56 @@ def multicorn_sql() -> str:
     return "\n".join(parts) + "\n"
 
 
-GENERATED = {"engine_plpython.sql": plpython_sql, "engine_multicorn.sql": multicorn_sql}
+CATALOG_COLUMNS = {
+    "control_id": "The control's ID, as in control_results.",
+    "title": "What should be true, in one sentence.",
+    "severity": "low, medium, high or critical (AWS Security Hub's, where it has the control).",
+    "resource_type": "What the control's resource (an ARN) names.",
+    "description": "What is checked: when a resource is ok, alarm, error or skip.",
+    "rationale": "Why it matters.",
+    "remediation": "What to change.",
+    "remediation_cli": "An AWS CLI example of the change; {region}, {resource} and {resource_id} "
+    "are filled in for each failing resource in reports.",
+    "frameworks": "The control of other frameworks it answers to: aws_security_hub, "
+    "trend_micro, prowler.",
+}
+
+
+def catalog_sql() -> str:
+    def row(control: Control) -> str:
+        values = [
+            control.control_id, control.title, control.severity, control.resource_type,
+            control.description, control.rationale, control.remediation, control.cli,
+        ]  # fmt: skip
+        frameworks = json.dumps(control.frameworks, sort_keys=True)
+        return "    (" + ", ".join(map(literal, values)) + f", {literal(frameworks)}::jsonb)"
+
+    parts = [
+        HEADER.replace("fdw/tables/*.py", "fdw/controls.py"),
+        "-- The control catalog: every bundled control's title, severity, what it checks, why,",
+        "-- how to fix it, and the controls of other frameworks it answers to. Each control",
+        "-- view takes its title and severity from here.",
+        "CREATE OR REPLACE VIEW agentcore.controls AS",
+        "SELECT * FROM (VALUES",
+        ",\n".join(row(control) for control in CONTROLS),
+        f") AS c({', '.join(CATALOG_COLUMNS)});",
+        "COMMENT ON VIEW agentcore.controls IS "
+        + literal("Every bundled control: what it checks, why, how to fix it, and the "
+                  "controls of AWS Security Hub, Trend Micro and Prowler it answers to.")
+        + ";",
+    ]  # fmt: skip
+    parts += [
+        f"COMMENT ON COLUMN agentcore.controls.{name} IS {literal(text)};"
+        for name, text in CATALOG_COLUMNS.items()
+    ]
+    return "\n".join(parts) + "\n"
+
+
+GENERATED = {
+    "engine_plpython.sql": plpython_sql,
+    "engine_multicorn.sql": multicorn_sql,
+    "catalog.sql": catalog_sql,
+}
 
 
 def write(sql_dir: Path) -> list[Path]:

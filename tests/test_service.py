@@ -191,6 +191,23 @@ def test_check_says_how_old_its_data_is_and_fresh_reads_aws_anew(demo):
     assert refused.returncode != 0 and "permission denied" in refused.stderr
 
 
+def test_check_by_framework_shows_its_ids_and_the_html_report_how_to_fix(demo, tmp_path):
+    done = demo("check", "--framework", "aws_security_hub", "--output", "json")
+    assert done.returncode == 1, done.stderr  # the demo's open gateway is in alarm
+    report = json.loads(done.stdout)
+    assert {row["control_id"] for row in report["summary"]["by_control"]} == {
+        "agentcore_gateway_authorizer_configured"
+    }
+    assert {f["aws_security_hub"] for f in report["findings"]} == {"BedrockAgentCore.2"}
+    page = tmp_path / "report.html"
+    assert demo("check", "--output-file", str(page)).returncode == 1
+    html_text = page.read_text()
+    assert "<h2>Remediation</h2>" in html_text
+    assert "aws bedrock-agentcore-control update-gateway --region us-east-1" in html_text
+    listed = demo("check", "--list-controls")
+    assert listed.returncode == 0 and "BedrockAgentCore.2" in listed.stdout
+
+
 def test_check_of_one_control_and_one_account(demo):
     done = demo(
         "check", "--control", "agentcore_runtime_authorizer_configured",

@@ -4,8 +4,11 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_gateway_authorizer_configured AS
 SELECT
     'agentcore_gateway_authorizer_configured'::text AS control_id,
-    'AgentCore gateways should have an inbound authorizer'::text AS control_title,
-    'high'::text AS severity,
+    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    (SELECT title FROM agentcore.controls
+     WHERE control_id = 'agentcore_gateway_authorizer_configured') AS control_title,
+    (SELECT severity FROM agentcore.controls
+     WHERE control_id = 'agentcore_gateway_authorizer_configured') AS severity,
     g.gateway_arn AS resource,
     f.status,
     f.reason,

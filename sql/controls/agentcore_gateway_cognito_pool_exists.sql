@@ -3,9 +3,11 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_gateway_cognito_pool_exists AS
 SELECT
     'agentcore_gateway_cognito_pool_exists'::text AS control_id,
-    'Cognito user pools trusted by AgentCore gateways should exist'::text
-        AS control_title,
-    'medium'::text AS severity,
+    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    (SELECT title FROM agentcore.controls
+     WHERE control_id = 'agentcore_gateway_cognito_pool_exists') AS control_title,
+    (SELECT severity FROM agentcore.controls
+     WHERE control_id = 'agentcore_gateway_cognito_pool_exists') AS severity,
     c.resource,
     f.status,
     f.reason,

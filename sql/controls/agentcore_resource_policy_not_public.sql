@@ -4,8 +4,11 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_resource_policy_not_public AS
 SELECT
     'agentcore_resource_policy_not_public'::text AS control_id,
-    'AgentCore resource policies should not allow any AWS principal'::text AS control_title,
-    'high'::text AS severity,
+    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    (SELECT title FROM agentcore.controls
+     WHERE control_id = 'agentcore_resource_policy_not_public') AS control_title,
+    (SELECT severity FROM agentcore.controls
+     WHERE control_id = 'agentcore_resource_policy_not_public') AS severity,
     p.resource_arn AS resource,
     CASE
         WHEN p.detail_error IS NOT NULL THEN 'error'

@@ -2,8 +2,11 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_runtime_authorizer_configured AS
 SELECT
     'agentcore_runtime_authorizer_configured'::text AS control_id,
-    'AgentCore runtimes should have an inbound authorizer configured'::text AS control_title,
-    'high'::text AS severity,
+    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    (SELECT title FROM agentcore.controls
+     WHERE control_id = 'agentcore_runtime_authorizer_configured') AS control_title,
+    (SELECT severity FROM agentcore.controls
+     WHERE control_id = 'agentcore_runtime_authorizer_configured') AS severity,
     a.resource,
     a.status,
     a.reason,

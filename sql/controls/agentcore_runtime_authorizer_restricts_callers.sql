@@ -3,9 +3,11 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_runtime_authorizer_restricts_callers AS
 SELECT
     'agentcore_runtime_authorizer_restricts_callers'::text AS control_id,
-    'AgentCore runtime authorizers should restrict the audiences or clients they accept'::text
-        AS control_title,
-    'medium'::text AS severity,
+    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    (SELECT title FROM agentcore.controls
+     WHERE control_id = 'agentcore_runtime_authorizer_restricts_callers') AS control_title,
+    (SELECT severity FROM agentcore.controls
+     WHERE control_id = 'agentcore_runtime_authorizer_restricts_callers') AS severity,
     r.agent_runtime_arn AS resource,
     CASE
         WHEN r.detail_error IS NOT NULL THEN 'error'

@@ -3,9 +3,11 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_runtime_cognito_clients_exist AS
 SELECT
     'agentcore_runtime_cognito_clients_exist'::text AS control_id,
-    'Clients allowed by AgentCore runtimes should be app clients of the trusted user pool'::text
-        AS control_title,
-    'low'::text AS severity,
+    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    (SELECT title FROM agentcore.controls
+     WHERE control_id = 'agentcore_runtime_cognito_clients_exist') AS control_title,
+    (SELECT severity FROM agentcore.controls
+     WHERE control_id = 'agentcore_runtime_cognito_clients_exist') AS severity,
     c.resource,
     f.status,
     f.reason,

@@ -3,9 +3,11 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_runtime_endpoint_authorizer_configured AS
 SELECT
     'agentcore_runtime_endpoint_authorizer_configured'::text AS control_id,
-    'AgentCore runtime endpoints should serve versions with an inbound authorizer'::text
-        AS control_title,
-    'high'::text AS severity,
+    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    (SELECT title FROM agentcore.controls
+     WHERE control_id = 'agentcore_runtime_endpoint_authorizer_configured') AS control_title,
+    (SELECT severity FROM agentcore.controls
+     WHERE control_id = 'agentcore_runtime_endpoint_authorizer_configured') AS severity,
     p.door_arn AS resource,
     p.status,
     p.reason,

@@ -1,0 +1,227 @@
+"""The control catalog: for every bundled control, what it checks, why, how to fix it, and
+which control of other frameworks it answers to.
+
+This module is the one source of each control's title and severity: sql/catalog.sql (the
+view agentcore.controls, which every control view reads its title and severity from) is
+generated from it, the reports take remediation from it, and a test holds the README's
+control table to it. A control's check itself is its SQL file in sql/controls/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("low", "medium", "high", "critical")
+FRAMEWORKS = {
+    "aws_security_hub": "AWS Security Hub",
+    "trend_micro": "Trend Micro",
+    "prowler": "Prowler",
+}
+# The placeholders a remediation's CLI example may hold, filled per failing resource.
+PLACEHOLDERS = ("{region}", "{resource}", "{resource_id}")
+
+
+@dataclass(frozen=True)
+class Control:
+    control_id: str
+    title: str
+    severity: str
+    resource_type: str  # what `resource` names: runtime, runtime endpoint, gateway, ...
+    description: str  # what is checked: when it is ok, alarm, error or skip
+    rationale: str  # why it matters
+    remediation: str  # what to change
+    # An AWS CLI example; {region}, {resource} (the ARN) and {resource_id} (the ARN's last
+    # path segment, where that is the ID the CLI takes) are filled for each failing resource.
+    cli: str
+    frameworks: dict[str, str] = field(default_factory=dict)
+
+    def cli_for(self, resource: str, region: str) -> str:
+        resource_id = resource.rsplit("/", 1)[-1] if "/" in resource else resource
+        filled = self.cli.replace("{region}", region or "<region>")
+        return filled.replace("{resource_id}", resource_id).replace("{resource}", resource)
+
+
+RUNTIME_JWT = (
+    '\'{"customJWTAuthorizer": {"discoveryUrl": '
+    '"https://<issuer>/.well-known/openid-configuration", '
+    '"allowedClients": ["<client-id>"]}}\''
+)
+UPDATE_RUNTIME = (
+    "aws bedrock-agentcore-control update-agent-runtime --region {region} "
+    "--agent-runtime-id {resource_id} --agent-runtime-artifact <current artifact> "
+    "--role-arn <current role> --network-configuration <current network configuration> "
+    "--authorizer-configuration " + RUNTIME_JWT
+)
+UPDATE_GATEWAY = (
+    "aws bedrock-agentcore-control update-gateway --region {region} "
+    "--gateway-identifier {resource_id} --name <name> --role-arn <current role> "
+    "--protocol-type MCP --authorizer-type CUSTOM_JWT --authorizer-configuration " + RUNTIME_JWT
+)
+CREATE_SCOPE = (
+    "aws cognito-idp create-resource-server --region {region} --user-pool-id <pool-id> "
+    "--identifier <identifier> --name <name> "
+    "--scopes ScopeName=<scope>,ScopeDescription=<what it allows>"
+)
+COGNITO_RATIONALE = (
+    "An authorizer that names what its identity provider does not have either locks out the "
+    "callers it was meant for or, once someone creates the missing pool, client or scope, "
+    "lets in whoever did: it is a configuration that no longer says what it enforces."
+)
+
+
+def _cognito_controls(kind: str, resource_type: str, update: str) -> tuple[Control, ...]:
+    """The three Cognito controls, for runtimes and for gateways alike."""
+    return (
+        Control(
+            f"agentcore_{kind}_cognito_pool_exists",
+            f"Cognito user pools trusted by AgentCore {kind}s should exist",
+            "medium",
+            resource_type,
+            f"For each {resource_type} whose JWT authorizer trusts an Amazon Cognito user pool "
+            "(its discovery URL is a pool's): alarm when that pool is found in no inventoried "
+            "account and region, error when it could not be read, skip otherwise.",
+            COGNITO_RATIONALE,
+            f"Point the {resource_type}'s discovery URL at a pool that exists, or recreate the "
+            "pool (and its clients and scopes) where the authorizer expects it.",
+            update,
+        ),
+        Control(
+            f"agentcore_{kind}_cognito_clients_exist",
+            f"Clients allowed by AgentCore {kind}s should be app clients of the trusted user pool",
+            "low",
+            resource_type,
+            f"For each {resource_type} trusting a Cognito pool that exists: alarm when an "
+            "allowed client ID is not an app client of that pool.",
+            COGNITO_RATIONALE,
+            "Remove the unknown client IDs from allowedClients, or create the app clients the "
+            "authorizer is meant to accept.",
+            update,
+        ),
+        Control(
+            f"agentcore_{kind}_cognito_scopes_exist",
+            f"Scopes required by AgentCore {kind}s should be defined by the trusted user pool",
+            "low",
+            resource_type,
+            f"For each {resource_type} trusting a Cognito pool that exists: alarm when an "
+            "allowed scope is defined by no resource server of that pool (Cognito's own "
+            "openid, email, phone, profile and aws.cognito.signin.user.admin excepted).",
+            COGNITO_RATIONALE,
+            "Define the scope on a resource server of the pool, or remove it from allowedScopes.",
+            CREATE_SCOPE,
+        ),
+    )
+
+
+CONTROLS: tuple[Control, ...] = (
+    Control(
+        "agentcore_runtime_authorizer_configured",
+        "AgentCore runtimes should have an inbound authorizer configured",
+        "high",
+        "runtime",
+        "For each runtime (its current version): ok with a custom JWT authorizer trusting an "
+        "https OIDC discovery URL, alarm with no authorizer configuration, error when the "
+        "runtime could not be read or its discovery URL is missing or not such a URL.",
+        "A runtime with no authorizer accepts every caller that IAM allows to call "
+        "InvokeAgentRuntime; the agent then cannot tell which user it acts for.",
+        "Give the runtime a custom JWT authorizer naming your identity provider's OIDC "
+        "discovery URL and the clients (or audiences) it accepts. Updating a runtime makes a "
+        "new version: update its endpoints too (agentcore_runtime_endpoint_authorizer_configured).",
+        UPDATE_RUNTIME,
+        {
+            "trend_micro": "Enable Authorization on AgentCore Runtime",
+            # Proposed in prowler-cloud/prowler PR #12762 (open in 2026-09).
+            "prowler": "bedrockagentcore_runtime_jwt_identity_propagation_configured",
+        },
+    ),
+    Control(
+        "agentcore_runtime_authorizer_restricts_callers",
+        "AgentCore runtime authorizers should restrict the audiences or clients they accept",
+        "medium",
+        "runtime",
+        "For each runtime with a custom JWT authorizer: alarm when it names neither allowed "
+        "audiences nor allowed clients, skip without a JWT authorizer, error when unread.",
+        "An authorizer that names neither accepts every token its identity provider issues, "
+        "to any application of any tenant of that provider.",
+        "Name the audiences (allowedAudience) or the app clients (allowedClients) the runtime "
+        "serves.",
+        UPDATE_RUNTIME,
+    ),
+    *_cognito_controls("runtime", "runtime", UPDATE_RUNTIME),
+    Control(
+        "agentcore_runtime_endpoint_authorizer_configured",
+        "AgentCore runtime endpoints should serve versions with an inbound authorizer",
+        "high",
+        "runtime endpoint",
+        "For each endpoint, the version it serves (and the version it is moving to): alarm "
+        "when that version has no authorizer, even if the runtime's current version has one.",
+        "Callers reach an agent through an endpoint; an endpoint left on an old, open version "
+        "keeps the door open after the runtime itself was fixed.",
+        "Point the endpoint at a version that has an authorizer.",
+        "aws bedrock-agentcore-control update-agent-runtime-endpoint --region {region} "
+        "--agent-runtime-id <runtime-id> --endpoint-name <endpoint-name> "
+        "--agent-runtime-version <a version with an authorizer>",
+    ),
+    Control(
+        "agentcore_gateway_authorizer_configured",
+        "AgentCore gateways should have an inbound authorizer",
+        "high",
+        "gateway",
+        "For each gateway: alarm when its authorizer type is NONE, or AUTHENTICATE_ONLY "
+        "without a policy engine in ENFORCE mode; ok for AWS_IAM and CUSTOM_JWT.",
+        "A gateway without authorization lets anyone who can reach its URL call every tool "
+        "behind it, with the gateway's own credentials to those tools.",
+        "Use a CUSTOM_JWT (or AWS_IAM) authorizer, or attach a policy engine in ENFORCE mode.",
+        UPDATE_GATEWAY,
+        {
+            "aws_security_hub": "BedrockAgentCore.2",
+            "trend_micro": "Enable Authorization on AgentCore Gateways",
+            # Proposed in prowler-cloud/prowler issue #12625.
+            "prowler": "bedrockagentcore_gateway_inbound_authorization_enabled",
+        },
+    ),
+    Control(
+        "agentcore_gateway_authorizer_restricts_callers",
+        "AgentCore gateway authorizers should restrict the audiences or clients they accept",
+        "medium",
+        "gateway",
+        "For each gateway with a custom JWT authorizer: alarm when it names neither allowed "
+        "audiences nor allowed clients.",
+        "An authorizer that names neither accepts every token its identity provider issues.",
+        "Name the audiences or the app clients the gateway serves.",
+        UPDATE_GATEWAY,
+    ),
+    *_cognito_controls("gateway", "gateway", UPDATE_GATEWAY),
+    Control(
+        "agentcore_resource_policy_not_public",
+        "AgentCore resource policies should not allow any AWS principal",
+        "high",
+        "runtime or gateway",
+        "For each runtime and gateway with a resource-based policy: alarm when an Allow "
+        "statement names any principal (*, or AWS *) or uses NotPrincipal, with no condition "
+        "narrowing it to an account, organization, network or source.",
+        "Such a policy lets principals of every AWS account invoke the resource.",
+        "Name the principals allowed, or add a condition on aws:PrincipalOrgID, "
+        "aws:PrincipalAccount, aws:SourceVpce or aws:SourceArn; or delete the policy.",
+        "aws bedrock-agentcore-control put-resource-policy --region {region} "
+        "--resource-arn {resource} --policy file://restricted-policy.json",
+    ),
+)
+
+BY_ID = {control.control_id: control for control in CONTROLS}
+
+
+def mapped_to(framework: str) -> list[Control]:
+    return [control for control in CONTROLS if framework in control.frameworks]
+
+
+def readme_table() -> str:
+    """The README's control table: written from the catalog, and checked against it."""
+    lines = ["| control_id | severity | should hold | also |", "| --- | --- | --- | --- |"]
+    for control in CONTROLS:
+        also = "; ".join(
+            f"{FRAMEWORKS[name]}: {control.frameworks[name]}"
+            for name in FRAMEWORKS
+            if name in control.frameworks
+        )
+        lines.append(f"| `{control.control_id}` | {control.severity} | {control.title} | {also} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,88 @@
+"""The control catalog: one source for every control's title and severity, held to the
+control files, the views, the README and the reports."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from agentcore_fdw.controls import BY_ID, CONTROLS, FRAMEWORKS, SEVERITIES, readme_table
+from agentcore_fdw.install import sql_dir
+from agentcore_fdw.report import Report, known_controls, render
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def test_every_control_file_has_a_catalog_row_and_every_row_a_file():
+    assert sorted(BY_ID) == known_controls()
+    assert len(BY_ID) == len(CONTROLS)
+
+
+def test_catalog_rows_are_complete():
+    for control in CONTROLS:
+        assert control.severity in SEVERITIES, control.control_id
+        assert set(control.frameworks) <= set(FRAMEWORKS), control.control_id
+        for text in (control.title, control.description, control.rationale, control.remediation):
+            assert text and text[0].isupper(), control.control_id
+        assert control.cli.startswith("aws "), control.control_id
+
+
+def test_no_control_file_repeats_a_title_or_severity():
+    for path in (sql_dir() / "controls").glob("*.sql"):
+        text = path.read_text()
+        assert BY_ID[path.stem].title not in text, path.name
+        assert "AS severity" not in text.replace(") AS severity", ""), path.name
+
+
+def test_the_views_take_title_and_severity_from_the_catalog(sql):
+    catalog = {
+        row["control_id"]: row
+        for row in sql.dicts(
+            "SELECT control_id, title, severity, frameworks FROM agentcore.controls"
+        )
+    }
+    assert {
+        control_id: (row["title"], row["severity"], row["frameworks"])
+        for control_id, row in catalog.items()
+    } == {c.control_id: (c.title, c.severity, c.frameworks) for c in CONTROLS}
+    shown = sql.rows(
+        "SELECT DISTINCT control_id, control_title, severity FROM agentcore.control_results"
+    )
+    assert shown  # the test estate has a result for most controls
+    for control_id, title, severity in shown:
+        assert (title, severity) == (BY_ID[control_id].title, BY_ID[control_id].severity)
+
+
+def test_the_readme_control_table_is_the_catalogs():
+    text = README.read_text()
+    table = re.search(r"<!-- controls:[^>]*-->\n(.*?)<!-- /controls -->", text, re.S).group(1)
+    assert table == readme_table()
+
+
+def test_a_report_gives_each_failing_controls_remediation_once_filled_in():
+    arn = "arn:aws:bedrock-agentcore:eu-west-1:123456789012:runtime/open_agent-a1b2c3d4e5"
+    rows = [
+        {"control_id": "agentcore_runtime_authorizer_configured", "control_title": "t",
+         "severity": "high", "resource": arn, "status": "alarm", "reason": "open",
+         "account_id": "123456789012", "region": "eu-west-1"},
+        {"control_id": "agentcore_runtime_authorizer_configured", "control_title": "t",
+         "severity": "high", "resource": arn.replace("open_agent", "other"), "status": "alarm",
+         "reason": "open", "account_id": "123456789012", "region": "eu-west-1"},
+        {"control_id": "agentcore_gateway_authorizer_configured", "control_title": "t",
+         "severity": "high", "resource": "arn:x", "status": "error", "reason": "unread",
+         "account_id": "123456789012", "region": "eu-west-1"},
+    ]  # fmt: skip
+    report = Report(rows, framework="trend_micro")
+    (remedy,) = json.loads(render(report, "json"))["remediation"]  # errors have nothing to fix
+    assert remedy["control_id"] == "agentcore_runtime_authorizer_configured"
+    assert remedy["commands"][0].startswith(
+        "aws bedrock-agentcore-control update-agent-runtime --region eu-west-1 "
+        "--agent-runtime-id open_agent-a1b2c3d4e5 "
+    )
+    assert len(remedy["commands"]) == 2
+    text = render(report, "table")
+    assert text.count("Remediation, agentcore_runtime_authorizer_configured") == 1
+    assert "Enable Authorization on AgentCore Runtime" in text  # the framework's ID, beside ours
+    page = render(report, "html")
+    assert "<h2>Remediation</h2>" in page and "--agent-runtime-id other-a1b2c3d4e5" in page
