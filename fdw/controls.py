@@ -205,6 +205,170 @@ CONTROLS: tuple[Control, ...] = (
         "aws bedrock-agentcore-control put-resource-policy --region {region} "
         "--resource-arn {resource} --policy file://restricted-policy.json",
     ),
+    Control(
+        "agentcore_runtime_vpc_network_mode",
+        "Bedrock AgentCore runtimes should be configured with VPC network mode",
+        "high",
+        "runtime",
+        "For each runtime: ok in VPC network mode, alarm in PUBLIC, error when unread.",
+        "In PUBLIC mode the agent's code reaches, and is reachable from, the internet outside "
+        "your VPC's security groups, flow logs and endpoints.",
+        "Update the runtime to VPC network mode, with subnets and security groups of yours.",
+        "aws bedrock-agentcore-control update-agent-runtime --region {region} "
+        "--agent-runtime-id {resource_id} --agent-runtime-artifact <current artifact> "
+        "--role-arn <current role> --network-configuration "
+        '\'{"networkMode": "VPC", "networkModeConfig": {"subnets": ["<subnet-id>"], '
+        '"securityGroups": ["<sg-id>"]}}\'',
+        {
+            "aws_security_hub": "BedrockAgentCore.1",
+            # Proposed in prowler-cloud/prowler PR #12800.
+            "prowler": "bedrockagentcore_runtime_vpc_configured",
+        },
+    ),
+    Control(
+        "agentcore_runtime_requires_mmdsv2",
+        "AgentCore runtimes should require MMDSv2 for their metadata service",
+        "medium",
+        "runtime",
+        "For each runtime: ok when metadataConfiguration.requireMMDSV2 is true, alarm "
+        "otherwise (MMDSv1 requests accepted).",
+        "Session-token (v2) requests to the microVM metadata service resist the server-side "
+        "request forgery that lets an attacker read the runtime's role credentials.",
+        "Update the runtime with metadataConfiguration requireMMDSV2 true.",
+        "aws bedrock-agentcore-control update-agent-runtime --region {region} "
+        "--agent-runtime-id {resource_id} --agent-runtime-artifact <current artifact> "
+        "--role-arn <current role> --network-configuration <current network configuration> "
+        "--metadata-configuration requireMMDSV2=true",
+        {"trend_micro": "Require MMDSv2 for AgentCore Runtime"},
+    ),
+    Control(
+        "agentcore_memory_encrypted_with_cmk",
+        "Bedrock AgentCore Memory should be encrypted with customer managed AWS KMS keys",
+        "medium",
+        "memory",
+        "For each memory: ok with an encryption key ARN (a customer managed KMS key), alarm "
+        "with AWS's own key, error when unread.",
+        "A memory holds what users told the agent; with a key of yours, you decide who may "
+        "decrypt it, see every use in CloudTrail, and can revoke it.",
+        "The key can only be chosen at creation: create a new memory with encryptionKeyArn, "
+        "move the agents to it, and delete the old one.",
+        "aws bedrock-agentcore-control create-memory --region {region} --name <name> "
+        "--event-expiry-duration <days> --encryption-key-arn <kms-key-arn>",
+        {
+            "aws_security_hub": "BedrockAgentCore.3",
+            "trend_micro": "Use Customer-Managed Keys to Encrypt AgentCore Memory",
+        },
+    ),
+    Control(
+        "agentcore_gateway_encrypted_with_cmk",
+        "Bedrock AgentCore Gateway should be encrypted with customer managed AWS KMS keys",
+        "medium",
+        "gateway",
+        "For each gateway: ok with a KMS key ARN, alarm with AWS's own key, error when unread.",
+        "A gateway keeps its targets' configuration; with a key of yours, you control and "
+        "audit who may decrypt it.",
+        "Update the gateway with kmsKeyArn naming a customer managed KMS key.",
+        "aws bedrock-agentcore-control update-gateway --region {region} "
+        "--gateway-identifier {resource_id} --name <name> --role-arn <current role> "
+        "--authorizer-type <current type> --kms-key-arn <kms-key-arn>",
+        {
+            "aws_security_hub": "BedrockAgentCore.4",
+            # Proposed in prowler-cloud/prowler issue #12624.
+            "prowler": "bedrockagentcore_gateway_encrypted_with_cmk",
+        },
+    ),
+    Control(
+        "agentcore_gateway_policy_engine_enforced",
+        "AgentCore gateways should have a policy engine in ENFORCE mode",
+        "medium",
+        "gateway",
+        "For each gateway: ok with a policy engine in ENFORCE mode, alarm without one or in "
+        "LOG_ONLY mode, error when unread.",
+        "Without an enforcing policy, every authenticated caller may use every tool behind "
+        "the gateway: authorization stops at the door.",
+        "Attach a policy engine to the gateway in ENFORCE mode.",
+        "aws bedrock-agentcore-control update-gateway --region {region} "
+        "--gateway-identifier {resource_id} --name <name> --role-arn <current role> "
+        "--authorizer-type <current type> "
+        "--policy-engine-configuration arn=<policy-engine-arn>,mode=ENFORCE",
+        {
+            "trend_micro": "Configure Policy Engine for AgentCore Gateway",
+            # Proposed in prowler-cloud/prowler issue #12626.
+            "prowler": "bedrockagentcore_gateway_policy_engine_enforce_mode_enabled",
+        },
+    ),
+    Control(
+        "agentcore_gateway_debug_exceptions_disabled",
+        "AgentCore gateways should not return debug exception details",
+        "medium",
+        "gateway",
+        "For each gateway: alarm when exceptionLevel is DEBUG, ok otherwise.",
+        "Debug exception details tell any caller how the gateway and its targets are built.",
+        "Update the gateway without exceptionLevel, so that callers get generic errors.",
+        "aws bedrock-agentcore-control update-gateway --region {region} "
+        "--gateway-identifier {resource_id} --name <name> --role-arn <current role> "
+        "--authorizer-type <current type>",
+        # Proposed in prowler-cloud/prowler issue #12627.
+        {"prowler": "bedrockagentcore_gateway_debug_exception_details_disabled"},
+    ),
+    Control(
+        "agentcore_gateway_waf_attached",
+        "AgentCore gateways should be protected by an AWS WAF web ACL",
+        "medium",
+        "gateway",
+        "For each gateway: ok when a WAF web ACL is associated (webAclArn), alarm otherwise.",
+        "A web ACL rate-limits and filters callers before they reach the gateway's tools.",
+        "Associate a regional AWS WAF web ACL with the gateway.",
+        "aws wafv2 associate-web-acl --region {region} --web-acl-arn <web-acl-arn> "
+        "--resource-arn {resource}",
+        # Proposed in prowler-cloud/prowler issue #12628.
+        {"prowler": "bedrockagentcore_gateway_waf_acl_attached"},
+    ),
+    Control(
+        "agentcore_browser_not_public",
+        "Bedrock AgentCore custom browsers should not use public network mode",
+        "high",
+        "browser",
+        "For each custom browser: alarm in PUBLIC network mode, ok in VPC.",
+        "A public browser session reaches the internet from outside your network controls, "
+        "with whatever the agent browses to.",
+        "Browsers cannot be updated: create one in VPC network mode, move the agents to it, "
+        "and delete this one.",
+        "aws bedrock-agentcore-control create-browser --region {region} --name <name> "
+        '--network-configuration \'{"networkMode": "VPC", "vpcConfig": '
+        '{"subnets": ["<subnet-id>"], "securityGroups": ["<sg-id>"]}}\'',
+        {"aws_security_hub": "BedrockAgentCore.5"},
+    ),
+    Control(
+        "agentcore_browser_recording_enabled",
+        "Bedrock AgentCore custom browsers should have session recording enabled",
+        "medium",
+        "browser",
+        "For each custom browser: ok when recording is enabled with an S3 location, alarm "
+        "otherwise.",
+        "A recording is the only record of what an agent did in a browser session.",
+        "Browsers cannot be updated: create one with recording enabled to an S3 location, move "
+        "the agents to it, and delete this one.",
+        "aws bedrock-agentcore-control create-browser --region {region} --name <name> "
+        "--network-configuration networkMode=VPC "
+        "--recording 'enabled=true,s3Location={bucket=<bucket>,prefix=<prefix>}'",
+        {"aws_security_hub": "BedrockAgentCore.6"},
+    ),
+    Control(
+        "agentcore_code_interpreter_private_network",
+        "Bedrock AgentCore custom code interpreters should use a private network configuration",
+        "high",
+        "code interpreter",
+        "For each custom code interpreter: ok in VPC network mode, alarm in PUBLIC or SANDBOX.",
+        "Code an agent writes runs there: with PUBLIC or SANDBOX networking it reaches "
+        "networks you do not control.",
+        "Code interpreters cannot be updated: create one in VPC network mode, move the agents "
+        "to it, and delete this one.",
+        "aws bedrock-agentcore-control create-code-interpreter --region {region} --name <name> "
+        '--network-configuration \'{"networkMode": "VPC", "vpcConfig": '
+        '{"subnets": ["<subnet-id>"], "securityGroups": ["<sg-id>"]}}\'',
+        {"aws_security_hub": "BedrockAgentCore.7"},
+    ),
 )
 
 BY_ID = {control.control_id: control for control in CONTROLS}

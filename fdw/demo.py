@@ -198,6 +198,42 @@ class Seeder:
         )
         return created["targetId"]
 
+    def add_memory(self, profile: str, region: str, name: str, **settings) -> str:
+        memory = self._agents(profile, region).create_memory(
+            name=name, eventExpiryDuration=30, **settings
+        )["memory"]
+        return memory["id"]
+
+    def add_browser(
+        self, profile: str, region: str, name: str, network_mode: str, recording: bool = False
+    ) -> str:
+        settings = {"networkConfiguration": network(network_mode, "vpcConfig")}
+        if recording:
+            bucket = name.replace("_", "-") + "-recordings"
+            settings["recording"] = {
+                "enabled": True,
+                "s3Location": {"bucket": bucket, "prefix": "sessions/"},
+            }
+        return self._agents(profile, region).create_browser(name=name, **settings)["browserId"]
+
+    def add_code_interpreter(self, profile: str, region: str, name: str, network_mode: str) -> str:
+        created = self._agents(profile, region).create_code_interpreter(
+            name=name, networkConfiguration=network(network_mode, "vpcConfig")
+        )
+        return created["codeInterpreterId"]
+
+    def protect_with_waf(self, gateway: str) -> str:
+        """A regional AWS WAF web ACL in front of the gateway; returns its ARN."""
+        where = self.gateways[gateway]
+        wafv2 = self.client(self.sessions[where["profile"]], "wafv2", where["region"])
+        acl = wafv2.create_web_acl(
+            Name=f"{gateway}-acl", Scope="REGIONAL", DefaultAction={"Allow": {}}, Rules=[],
+            VisibilityConfig={"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True,
+                              "MetricName": f"{gateway}-acl"},
+        )["Summary"]  # fmt: skip
+        wafv2.associate_web_acl(WebACLArn=acl["ARN"], ResourceArn=where["arn"])
+        return acl["ARN"]
+
     def put_policy(self, profile: str, region: str, arn: str, policy: dict) -> None:
         self._agents(profile, region).put_resource_policy(
             resourceArn=arn, policy=json.dumps(policy)
@@ -206,6 +242,19 @@ class Seeder:
     def account(self, profile: str) -> str:
         sts = self.client(self.sessions[profile], "sts", "us-east-1")
         return sts.get_caller_identity()["Account"]
+
+
+def network(mode: str, vpc_member: str = "networkModeConfig") -> dict:
+    """A network configuration in `mode`, with a demo subnet and security group for VPC."""
+    if mode != "VPC":
+        return {"networkMode": mode}
+    return {
+        "networkMode": "VPC",
+        vpc_member: {
+            "subnets": ["subnet-0demo0000000000"],
+            "securityGroups": ["sg-0demo000000000000"],
+        },
+    }
 
 
 def write_profiles(directory: Path, sessions: dict) -> tuple[Path, Path]:
@@ -310,6 +359,7 @@ def seed_demo(endpoint_url: str, directory: Path) -> Seeder:
         jwt={"discoveryUrl": pool_url("ap-southeast-2", partners), "allowedClients": [partner_app]},
     )  # fmt: skip
     seed_demo_doors(estate, customers, gateway)
+    seed_demo_posture(estate)
     return estate
 
 
@@ -332,7 +382,9 @@ def seed_demo_doors(estate: Seeder, customers: str, client_id: str) -> None:
                        "Action": "bedrock-agentcore:InvokeAgentRuntime", "Resource": "*",
                        "Condition": {"StringEquals": {"aws:SourceAccount": account}}}],
     })  # fmt: skip
-    estate.add_gateway("default", "us-east-1", "demo-public-gateway", "NONE")
+    estate.add_gateway(
+        "default", "us-east-1", "demo-public-gateway", "NONE", exceptionLevel="DEBUG"
+    )
     estate.add_gateway("default", "us-east-1", "demo-partner-gateway", "AUTHENTICATE_ONLY")
     estate.add_gateway(
         "default", "us-east-1", "demo-guarded-gateway", "AUTHENTICATE_ONLY",
@@ -343,6 +395,7 @@ def seed_demo_doors(estate: Seeder, customers: str, client_id: str) -> None:
     estate.add_gateway(
         "default", "us-east-1", "demo-tools-gateway", "CUSTOM_JWT",
         jwt={"discoveryUrl": trusted, "allowedClients": [client_id]},
+        kmsKeyArn=f"arn:aws:kms:us-east-1:{account}:key/demo-gateway-key",
     )  # fmt: skip
     estate.add_target(
         "demo-tools-gateway", "demo-support",
@@ -366,6 +419,25 @@ def seed_demo_doors(estate: Seeder, customers: str, client_id: str) -> None:
     })  # fmt: skip
 
 
+def seed_demo_posture(estate: Seeder) -> None:
+    """The rest of AgentCore's posture, each control with a passing and a failing example:
+    MMDSv2, memories with and without a key of their own, encrypted, debug and WAF-protected
+    gateways, browsers and code interpreters in and out of a VPC. (The VPC runtime is
+    demo_eu_helpdesk_agent; the enforcing policy engine, demo-guarded-gateway's.)"""
+    estate.update_runtime("demo_eu_helpdesk_agent", metadataConfiguration={"requireMMDSV2": True})
+    estate.add_memory(
+        "default", "us-east-1", "demo_support_memory",
+        encryptionKeyArn=f"arn:aws:kms:us-east-1:{MAIN_ACCOUNT}:key/demo-memory-key",
+        memoryExecutionRoleArn=f"arn:aws:iam::{MAIN_ACCOUNT}:role/demo-memory-role",
+    )  # fmt: skip
+    estate.add_memory("default", "us-east-1", "demo_scratch_memory")
+    estate.protect_with_waf("demo-tools-gateway")
+    estate.add_browser("default", "us-east-1", "demo_research_browser", "VPC", recording=True)
+    estate.add_browser("default", "us-east-1", "demo_public_browser", "PUBLIC")
+    estate.add_code_interpreter("default", "us-east-1", "demo_analysis_interpreter", "VPC")
+    estate.add_code_interpreter("default", "eu-west-1", "demo_sandbox_interpreter", "SANDBOX")
+
+
 # The moto server, and the background process that serves the demo.
 
 
@@ -379,7 +451,7 @@ def moto_server(port: int, wrap=None):
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 
-    from .moto_extensions import ResourcePolicies, apply
+    from .moto_extensions import CustomTools, ResourcePolicies, apply
 
     extend_moto_regions()
     apply()
@@ -411,7 +483,9 @@ def moto_server(port: int, wrap=None):
     class Server(ThreadedMotoServer):
         def _server_entry(self) -> None:
             logging.getLogger("werkzeug").setLevel(logging.WARNING)
-            app = ResourcePolicies(like_aws(DomainDispatcherApplication(create_backend_app)))
+            app = CustomTools(
+                ResourcePolicies(like_aws(DomainDispatcherApplication(create_backend_app)))
+            )
             self._server = make_server(
                 self._ip_address, self._port, wrap(app) if wrap else app, True
             )

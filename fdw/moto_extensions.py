@@ -10,7 +10,10 @@ moto (5.x) knows runtimes, endpoints, gateways and targets, but:
 - makes no DEFAULT endpoint; AWS makes one with every runtime and moves it to each new
   version;
 - lists endpoints without liveVersion and targetVersion;
-- has no resource-based policies (Put/Get/DeleteResourcePolicy), which a WSGI layer answers.
+- forgets a runtime's metadataConfiguration (requireMMDSV2) on update;
+- never names the WAF web ACL associated with a gateway (wafv2 AssociateWebACL);
+- has no resource-based policies (Put/Get/DeleteResourcePolicy), nor custom browsers and code
+  interpreters, which WSGI layers answer.
 
 Everything here is applied once, to the moto running in this process.
 """
@@ -41,6 +44,8 @@ def apply() -> None:
     _default_endpoints(models.BedrockAgentCoreControlBackend)
     _endpoints_list_their_versions(models.AgentRuntimeEndpoint)
     _versions_answered_in_full(responses.BedrockAgentCoreControlResponse)
+    _runtimes_keep_their_metadata_configuration(responses.BedrockAgentCoreControlResponse)
+    _gateways_name_their_web_acl(models.Gateway)
 
 
 def _runtimes_as_aws_names_them(runtime_class) -> None:
@@ -106,6 +111,7 @@ def details(runtime) -> dict:
         "environmentVariables": runtime.environment_variables,
         "authorizerConfiguration": runtime.authorizer_configuration,
         "requestHeaderConfiguration": runtime.request_header_configuration,
+        "metadataConfiguration": getattr(runtime, "metadata_configuration", None),
     }
     return copy.deepcopy({key: value for key, value in answer.items() if value})
 
@@ -136,6 +142,38 @@ def _default_endpoints(backend_class) -> None:
     backend_class.update_agent_runtime = update_agent_runtime
 
 
+def _runtimes_keep_their_metadata_configuration(response_class) -> None:
+    update = response_class.update_agent_runtime
+
+    def update_agent_runtime(self):
+        result = update(self)
+        metadata = self._get_params().get("metadataConfiguration")
+        if metadata is not None:
+            runtime = self.backend.get_agent_runtime(self._get_param("agentRuntimeId"))
+            runtime.metadata_configuration = metadata
+            runtime.version_details[runtime.agent_runtime_version] = details(runtime)
+        return result
+
+    response_class.update_agent_runtime = update_agent_runtime
+
+
+def _gateways_name_their_web_acl(gateway_class) -> None:
+    to_dict = gateway_class.to_dict
+
+    def with_web_acl(self) -> dict:
+        from moto.wafv2.models import wafv2_backends
+
+        answer = to_dict(self)
+        web_acl = wafv2_backends[self.account_id][self.region_name].get_web_acl_for_resource(
+            self.gateway_arn
+        )
+        if web_acl is not None:
+            answer["webAclArn"] = web_acl.arn
+        return answer
+
+    gateway_class.to_dict = with_web_acl
+
+
 def _endpoints_list_their_versions(endpoint_class) -> None:
     summary = endpoint_class.to_summary
 
@@ -146,7 +184,6 @@ def _endpoints_list_their_versions(endpoint_class) -> None:
 
 
 def _versions_answered_in_full(response_class) -> None:
-    current = response_class.get_agent_runtime
 
     def get_agent_runtime(self):
         from moto.bedrockagentcorecontrol.exceptions import ResourceNotFoundException
@@ -154,8 +191,8 @@ def _versions_answered_in_full(response_class) -> None:
 
         version = self.querystring.get("version", [None])[0]
         runtime = self.backend.get_agent_runtime(self._get_param("agentRuntimeId"))
-        if version is None or version == runtime.agent_runtime_version:
-            return current(self)
+        if version is None:
+            version = runtime.agent_runtime_version
         if version not in runtime.version_details:
             raise ResourceNotFoundException(
                 f"Could not find version {version} of Agent Runtime {runtime.agent_runtime_id}"
@@ -197,6 +234,104 @@ class ResourcePolicies:
             {"message": f"No resource policy for {arn}"},
             error="ResourceNotFoundException",
         )
+
+
+TOOL_PATH = re.compile(r"^/(browsers|code-interpreters)(?:/([^/]+))?/?$")
+CALLER = re.compile(r"Credential=([^/]+)/[^/]+/([^/]+)/")
+# What each kind of tool is called in its API and its ARNs.
+TOOL_NAMES = {
+    "browsers": ("browser", "browser-custom"),
+    "code-interpreters": ("codeInterpreter", "code-interpreter-custom"),
+}
+
+
+class CustomTools:
+    """A WSGI layer answering Create/List/Get/Delete of custom browsers and code interpreters
+    (moto has neither) as AWS does, per account and region."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.tools: dict[tuple[str, str, str], dict[str, dict]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        match = TOOL_PATH.match(environ.get("PATH_INFO", ""))
+        caller = CALLER.search(environ.get("HTTP_AUTHORIZATION", ""))
+        if not match or not caller:
+            return self.app(environ, start_response)
+        from moto.iam.models import get_account_id_from
+
+        kind, tool_id = match.groups()
+        account, region = get_account_id_from(caller.group(1)), caller.group(2)
+        method = environ.get("REQUEST_METHOD")
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = json.loads(environ["wsgi.input"].read(length) or b"{}") if length else {}
+        with self._lock:
+            tools = self.tools.setdefault((kind, account, region), {})
+            if method == "PUT" and tool_id is None:
+                created = self._create(kind, account, region, body)
+                tools[created[self._key(kind, "Id")]] = created
+                keys = ("Id", "Arn")
+                answer = {self._key(kind, key): created[self._key(kind, key)] for key in keys}
+                return _json(
+                    start_response,
+                    "202 Accepted",
+                    {**answer, "status": "READY", "createdAt": created["createdAt"]},
+                )
+            if method == "POST" and tool_id is None:
+                summaries = (
+                    []
+                    if body.get("type") == "SYSTEM"
+                    else [
+                        {key: tool[key] for key in tool if key not in DETAIL_ONLY}
+                        for tool in tools.values()
+                    ]
+                )
+                listed = "browserSummaries" if kind == "browsers" else "codeInterpreterSummaries"
+                return _json(start_response, "200 OK", {listed: summaries})
+            if method == "GET" and tool_id in tools:
+                return _json(start_response, "200 OK", tools[tool_id])
+            if method == "DELETE" and tools.pop(tool_id, None) is not None:
+                return _json(
+                    start_response,
+                    "202 Accepted",
+                    {self._key(kind, "Id"): tool_id, "status": "DELETING"},
+                )
+        return _json(
+            start_response, "404 Not Found", {"message": f"{tool_id} not found"},
+            error="ResourceNotFoundException",
+        )  # fmt: skip
+
+    @staticmethod
+    def _key(kind: str, suffix: str) -> str:
+        return TOOL_NAMES[kind][0] + suffix
+
+    def _create(self, kind: str, account: str, region: str, body: dict) -> dict:
+        import hashlib
+        import time
+
+        name = body["name"]
+        digest = hashlib.sha256(f"{account}/{region}/{kind}/{name}".encode()).hexdigest()[:10]
+        tool_id = f"{name}-{digest}"
+        now = time.time()
+        created = {
+            self._key(kind, "Id"): tool_id,
+            self._key(kind, "Arn"): (
+                f"arn:aws:bedrock-agentcore:{region}:{account}:{TOOL_NAMES[kind][1]}/{tool_id}"
+            ),
+            "name": name,
+            "status": "READY",
+            "createdAt": now,
+            "lastUpdatedAt": now,
+        }
+        for member in ("description", "executionRoleArn", "networkConfiguration", "recording"):
+            if member in body:
+                created[member] = body[member]
+        return created
+
+
+# Members GetBrowser and GetCodeInterpreter answer that their list summaries do not.
+DETAIL_ONLY = frozenset({"executionRoleArn", "networkConfiguration", "recording"})
 
 
 def _json(start_response, status: str, body: dict | None, error: str | None = None):

@@ -21,7 +21,7 @@ DECLARE
     missing text;
 BEGIN
     SELECT string_agg(quote_ident(name), ', ') INTO missing
-    FROM unnest(ARRAY['accounts', 'agent_runtimes', 'agent_runtime_endpoints', 'agent_runtime_versions', 'gateways', 'gateway_targets', 'resource_policies', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers', 'cache']) AS name
+    FROM unnest(ARRAY['accounts', 'agent_runtimes', 'agent_runtime_endpoints', 'agent_runtime_versions', 'gateways', 'gateway_targets', 'resource_policies', 'memories', 'browsers', 'code_interpreters', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers', 'cache']) AS name
     WHERE to_regclass('agentcore.' || quote_ident(name)) IS NULL;
     IF missing IS NOT NULL THEN
         EXECUTE 'IMPORT FOREIGN SCHEMA agentcore LIMIT TO (' || missing
@@ -111,6 +111,13 @@ COMMENT ON COLUMN agentcore.agent_runtimes.authorizer_configuration IS 'The whol
 COMMENT ON COLUMN agentcore.agent_runtimes.request_header_allowlist IS 'Request headers passed through to the agent.';
 COMMENT ON COLUMN agentcore.agent_runtimes.workload_identity_arn IS 'The runtime''s workload identity.';
 COMMENT ON COLUMN agentcore.agent_runtimes.environment_variable_names IS 'Names of the runtime''s environment variables (never their values).';
+COMMENT ON COLUMN agentcore.agent_runtimes.vpc_subnets IS 'The subnets of a VPC-mode runtime.';
+COMMENT ON COLUMN agentcore.agent_runtimes.vpc_security_groups IS 'The security groups of a VPC-mode runtime.';
+COMMENT ON COLUMN agentcore.agent_runtimes.require_mmdsv2 IS 'Whether the runtime''s microVM metadata service accepts only session-token (MMDSv2) requests; NULL when not configured (v1 requests are accepted).';
+COMMENT ON COLUMN agentcore.agent_runtimes.idle_session_timeout IS 'Seconds an idle session is kept (lifecycleConfiguration).';
+COMMENT ON COLUMN agentcore.agent_runtimes.max_lifetime IS 'Seconds a session may last at most (lifecycleConfiguration).';
+COMMENT ON COLUMN agentcore.agent_runtimes.artifact_type IS 'container or code.';
+COMMENT ON COLUMN agentcore.agent_runtimes.container_uri IS 'The container image a container runtime runs (never the code of a code one).';
 COMMENT ON COLUMN agentcore.agent_runtimes.detail_error IS 'NULL normally; the AWS error code when the runtime''s details could not be read, in which case every detail column is NULL.';
 COMMENT ON COLUMN agentcore.agent_runtimes.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
@@ -159,6 +166,13 @@ COMMENT ON COLUMN agentcore.agent_runtime_versions.authorizer_configuration IS '
 COMMENT ON COLUMN agentcore.agent_runtime_versions.request_header_allowlist IS 'Request headers passed through to the agent.';
 COMMENT ON COLUMN agentcore.agent_runtime_versions.workload_identity_arn IS 'The runtime''s workload identity.';
 COMMENT ON COLUMN agentcore.agent_runtime_versions.environment_variable_names IS 'Names of the runtime''s environment variables (never their values).';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.vpc_subnets IS 'The subnets of a VPC-mode runtime.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.vpc_security_groups IS 'The security groups of a VPC-mode runtime.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.require_mmdsv2 IS 'Whether the runtime''s microVM metadata service accepts only session-token (MMDSv2) requests; NULL when not configured (v1 requests are accepted).';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.idle_session_timeout IS 'Seconds an idle session is kept (lifecycleConfiguration).';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.max_lifetime IS 'Seconds a session may last at most (lifecycleConfiguration).';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.artifact_type IS 'container or code.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.container_uri IS 'The container image a container runtime runs (never the code of a code one).';
 COMMENT ON COLUMN agentcore.agent_runtime_versions.detail_error IS 'NULL normally; the AWS error code when the runtime''s details could not be read, in which case every detail column is NULL.';
 COMMENT ON COLUMN agentcore.agent_runtime_versions.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
@@ -225,6 +239,48 @@ COMMENT ON COLUMN agentcore.resource_policies.allows_public IS 'Whether an Allow
 COMMENT ON COLUMN agentcore.resource_policies.public_statements IS 'The Sids (or #positions) of those statements.';
 COMMENT ON COLUMN agentcore.resource_policies.detail_error IS 'NULL normally; the AWS error code when the policy could not be read, or MalformedResponse when it is not a policy document.';
 COMMENT ON COLUMN agentcore.resource_policies.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+COMMENT ON FOREIGN TABLE agentcore.memories IS 'Amazon Bedrock AgentCore memories: what they keep, for how long, and the KMS key that encrypts them (NULL: a key AWS owns).';
+COMMENT ON COLUMN agentcore.memories.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.memories.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.memories.memory_id IS 'The memory''s ID.';
+COMMENT ON COLUMN agentcore.memories.memory_arn IS 'The memory''s ARN.';
+COMMENT ON COLUMN agentcore.memories.name IS 'The memory''s name.';
+COMMENT ON COLUMN agentcore.memories.status IS 'CREATING, ACTIVE, FAILED or DELETING.';
+COMMENT ON COLUMN agentcore.memories.encryption_key_arn IS 'The customer managed KMS key that encrypts the memory; NULL when AWS''s own key does (it can only be chosen when the memory is created).';
+COMMENT ON COLUMN agentcore.memories.memory_execution_role_arn IS 'The IAM role the memory''s strategies run as.';
+COMMENT ON COLUMN agentcore.memories.event_expiry_days IS 'Days events are kept.';
+COMMENT ON COLUMN agentcore.memories.strategies IS 'The memory''s strategies (semantic, summary, user preference, custom).';
+COMMENT ON COLUMN agentcore.memories.created_at IS 'When the memory was created.';
+COMMENT ON COLUMN agentcore.memories.updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.memories.detail_error IS 'NULL normally; the AWS error code when the memory''s details could not be read.';
+COMMENT ON COLUMN agentcore.memories.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+COMMENT ON FOREIGN TABLE agentcore.browsers IS 'Amazon Bedrock AgentCore custom browsers (AWS''s own aws.browser.v1 is not listed): the network they reach and whether their sessions are recorded.';
+COMMENT ON COLUMN agentcore.browsers.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.browsers.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.browsers.browser_id IS 'The browser''s ID.';
+COMMENT ON COLUMN agentcore.browsers.arn IS 'The browser''s ARN.';
+COMMENT ON COLUMN agentcore.browsers.name IS 'The browser''s name.';
+COMMENT ON COLUMN agentcore.browsers.status IS 'CREATING, READY, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.browsers.network_mode IS 'PUBLIC (the internet) or VPC.';
+COMMENT ON COLUMN agentcore.browsers.recording_enabled IS 'Whether sessions are recorded; NULL when recording is not configured.';
+COMMENT ON COLUMN agentcore.browsers.recording_s3_location IS 'Where recordings go, as s3://bucket/prefix.';
+COMMENT ON COLUMN agentcore.browsers.execution_role_arn IS 'The IAM role the browser runs as.';
+COMMENT ON COLUMN agentcore.browsers.detail_error IS 'NULL normally; the AWS error code when the browser''s details could not be read.';
+COMMENT ON COLUMN agentcore.browsers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+COMMENT ON FOREIGN TABLE agentcore.code_interpreters IS 'Amazon Bedrock AgentCore custom code interpreters (AWS''s own aws.codeinterpreter.v1 is not listed) and the network the code they run can reach.';
+COMMENT ON COLUMN agentcore.code_interpreters.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.code_interpreters.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.code_interpreters.code_interpreter_id IS 'The code interpreter''s ID.';
+COMMENT ON COLUMN agentcore.code_interpreters.arn IS 'The code interpreter''s ARN.';
+COMMENT ON COLUMN agentcore.code_interpreters.name IS 'The code interpreter''s name.';
+COMMENT ON COLUMN agentcore.code_interpreters.status IS 'CREATING, READY, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.code_interpreters.network_mode IS 'PUBLIC (the internet), SANDBOX (no network but AWS''s S3 and the like) or VPC.';
+COMMENT ON COLUMN agentcore.code_interpreters.execution_role_arn IS 'The IAM role the code interpreter runs as.';
+COMMENT ON COLUMN agentcore.code_interpreters.detail_error IS 'NULL normally; the AWS error code when its details could not be read.';
+COMMENT ON COLUMN agentcore.code_interpreters.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 COMMENT ON FOREIGN TABLE agentcore.cognito_user_pools IS 'Amazon Cognito user pools, with the issuer and OIDC discovery URL an AgentCore authorizer uses to trust them.';
 COMMENT ON COLUMN agentcore.cognito_user_pools.account_id IS 'The AWS account ID.';

@@ -18,6 +18,16 @@
 \ir controls/agentcore_gateway_cognito_clients_exist.sql
 \ir controls/agentcore_gateway_cognito_scopes_exist.sql
 \ir controls/agentcore_resource_policy_not_public.sql
+\ir controls/agentcore_runtime_vpc_network_mode.sql
+\ir controls/agentcore_memory_encrypted_with_cmk.sql
+\ir controls/agentcore_gateway_encrypted_with_cmk.sql
+\ir controls/agentcore_browser_not_public.sql
+\ir controls/agentcore_browser_recording_enabled.sql
+\ir controls/agentcore_code_interpreter_private_network.sql
+\ir controls/agentcore_runtime_requires_mmdsv2.sql
+\ir controls/agentcore_gateway_policy_engine_enforced.sql
+\ir controls/agentcore_gateway_debug_exceptions_disabled.sql
+\ir controls/agentcore_gateway_waf_attached.sql
 \ir views/control_results.sql
 \ir history.sql
 \ir views/column_comments.sql

@@ -35,6 +35,13 @@ CONTRACT = [
     ("request_header_allowlist", "ARRAY"),
     ("workload_identity_arn", "text"),
     ("environment_variable_names", "ARRAY"),
+    ("vpc_subnets", "ARRAY"),
+    ("vpc_security_groups", "ARRAY"),
+    ("require_mmdsv2", "boolean"),
+    ("idle_session_timeout", "bigint"),
+    ("max_lifetime", "bigint"),
+    ("artifact_type", "text"),
+    ("container_uri", "text"),
     ("detail_error", "text"),
     ("response_problems", "ARRAY"),
 ]

@@ -118,6 +118,10 @@ def test_control_results_cover_every_control(sql):
         # Every runtime's DEFAULT endpoint serves its current version.
         ("agentcore_runtime_endpoint_authorizer_configured", "alarm", 2),
         ("agentcore_runtime_endpoint_authorizer_configured", "ok", 7),
+        # The test estate's runtimes are mostly PUBLIC, and none requires MMDSv2.
+        ("agentcore_runtime_requires_mmdsv2", "alarm", 9),
+        ("agentcore_runtime_vpc_network_mode", "alarm", 8),
+        ("agentcore_runtime_vpc_network_mode", "ok", 1),
     ]
     for severity, reason in sql.rows("SELECT severity, reason FROM agentcore.control_results"):
         assert severity in ("high", "medium", "low")
@@ -170,5 +174,5 @@ def test_every_view_is_commented_for_bi_tools(sql):
             "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = 'agentcore' AND c.relkind IN ('v', 'f')"
         )
-        == 30
+        == 43
     )

@@ -163,6 +163,8 @@ def test_a_null_among_allowed_clients_is_an_error_never_a_shorter_list(sql, aws,
         "agentcore_runtime_cognito_pool_exists": "ok",
         "agentcore_runtime_cognito_clients_exist": "error",
         "agentcore_runtime_cognito_scopes_exist": "error",
+        "agentcore_runtime_requires_mmdsv2": "error",
+        "agentcore_runtime_vpc_network_mode": "error",
     }
 
 

@@ -109,7 +109,7 @@ def test_psql_installs_the_same_objects(empty_database, postgres, engine):
     assert agentcore_fdw("uninstall", "--dsn", empty_database).returncode == 0
     assert agentcore_fdw("install", "--dsn", empty_database, "--engine", engine).returncode == 0
     assert objects(empty_database) == by_psql
-    assert len(by_psql["relations"]) == 32  # 30 tables and views, the history and its index
+    assert len(by_psql["relations"]) == 45  # 43 tables and views, the history and its index
 
 
 def test_changing_engine_keeps_the_options(empty_database, engines):
@@ -183,7 +183,7 @@ def test_the_installer_follows_the_psql_manifest(engine_name):
     names = [path.relative_to(sql_dir()).as_posix() for path in install_files(engine_name)]
     assert names[:2] == ["schema.sql", f"engine_{engine_name}.sql"]
     assert names[-3:] == ["views/control_results.sql", "history.sql", "views/column_comments.sql"]
-    assert len(names) == len(set(names)) == 24
+    assert len(names) == len(set(names)) == 34
 
 
 def test_a_bad_option_is_a_clean_error(empty_database, engine):

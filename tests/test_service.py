@@ -32,7 +32,7 @@ from .test_fail_closed import BLOCK_PAGE
 
 CLI = str(Path(sys.executable).parent / "agentcore-fdw")
 DEMO_RUNTIMES = 10
-DEMO_ALARMS = 14
+DEMO_ALARMS = 52
 
 
 class Cli:
@@ -195,10 +195,10 @@ def test_check_by_framework_shows_its_ids_and_the_html_report_how_to_fix(demo, t
     done = demo("check", "--framework", "aws_security_hub", "--output", "json")
     assert done.returncode == 1, done.stderr  # the demo's open gateway is in alarm
     report = json.loads(done.stdout)
-    assert {row["control_id"] for row in report["summary"]["by_control"]} == {
-        "agentcore_gateway_authorizer_configured"
-    }
-    assert {f["aws_security_hub"] for f in report["findings"]} == {"BedrockAgentCore.2"}
+    # Every Security Hub control, each with at least one alarm and one ok in the demo.
+    by_control = {row["aws_security_hub"]: row for row in report["summary"]["by_control"]}
+    assert sorted(by_control) == [f"BedrockAgentCore.{n}" for n in range(1, 8)]
+    assert all(row["alarm"] >= 1 and row["ok"] >= 1 for row in by_control.values())
     page = tmp_path / "report.html"
     assert demo("check", "--output-file", str(page)).returncode == 1
     html_text = page.read_text()
@@ -483,12 +483,12 @@ def test_history_survives_a_restart(demo):
     restarted = demo("service", "start", "--demo")
     assert restarted.returncode == 0, restarted.stderr
     second = demo("check", "--save", "--fail-on", "never")
-    assert "saved 69 results" in second.stderr
+    assert "saved 121 results" in second.stderr
     done = demo(
         "query", "SELECT count(DISTINCT snapshot_at) AS snapshots, count(*) AS results "
         "FROM agentcore.control_history", "--output", "json",
     )  # fmt: skip
-    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 138}]
+    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 242}]
     trend = json.loads(demo(
         "query", "SELECT control_id, ok, alarm, error, skip FROM agentcore.control_trends "
         "WHERE control_id = 'agentcore_runtime_authorizer_configured'", "--output", "json",

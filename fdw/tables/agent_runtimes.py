@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..answers import MalformedValue
 from ..table import (
+    BIGINT,
+    BOOLEAN,
     TEXT,
     TEXT_ARRAY,
     TIMESTAMPTZ,
@@ -64,6 +66,14 @@ def by_arn(arns):
 
 def runtime_authorizer_type(item):
     return authorizer_type(item.get("authorizerConfiguration"))
+
+
+def artifact_type(item):
+    artifact = item.get("agentRuntimeArtifact") or {}
+    for member, kind in (("containerConfiguration", "container"), ("codeConfiguration", "code")):
+        if artifact.get(member) is not None:
+            return kind
+    return None
 
 
 def environment_variable_names(item):
@@ -138,6 +148,50 @@ RUNTIME_COLUMNS = (
             TEXT_ARRAY,
             "Names of the runtime's environment variables (never their values).",
             environment_variable_names,
+            True,
+        ),
+        Column(
+            "vpc_subnets",
+            TEXT_ARRAY,
+            "The subnets of a VPC-mode runtime.",
+            "networkConfiguration.networkModeConfig.subnets",
+            True,
+        ),
+        Column(
+            "vpc_security_groups",
+            TEXT_ARRAY,
+            "The security groups of a VPC-mode runtime.",
+            "networkConfiguration.networkModeConfig.securityGroups",
+            True,
+        ),
+        Column(
+            "require_mmdsv2",
+            BOOLEAN,
+            "Whether the runtime's microVM metadata service accepts only session-token "
+            "(MMDSv2) requests; NULL when not configured (v1 requests are accepted).",
+            "metadataConfiguration.requireMMDSV2",
+            True,
+        ),
+        Column(
+            "idle_session_timeout",
+            BIGINT,
+            "Seconds an idle session is kept (lifecycleConfiguration).",
+            "lifecycleConfiguration.idleRuntimeSessionTimeout",
+            True,
+        ),
+        Column(
+            "max_lifetime",
+            BIGINT,
+            "Seconds a session may last at most (lifecycleConfiguration).",
+            "lifecycleConfiguration.maxLifetime",
+            True,
+        ),
+        Column("artifact_type", TEXT, "container or code.", artifact_type, True),
+        Column(
+            "container_uri",
+            TEXT,
+            "The container image a container runtime runs (never the code of a code one).",
+            "agentRuntimeArtifact.containerConfiguration.containerUri",
             True,
         ),
         Column(
