@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import json
 from collections.abc import Hashable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from .. import cache
@@ -36,9 +37,12 @@ def aws_context(options: Mapping[str, str]) -> AwsContext:
     problem = botocore_problem()
     if problem:
         raise OptionError(problem, hint=BOTOCORE_HINT)
-    context = _contexts.get(settings)
+    # The cache's TTLs do not change how AWS is reached: changing them keeps the roles assumed.
+    key = replace(settings, cache_ttl=0, detail_cache_ttl=0)
+    context = _contexts.get(key)
     if context is None or context.expired:
-        context = _contexts[settings] = AwsContext(settings)
+        context = _contexts[key] = AwsContext(settings)
+    context.settings = settings  # the same but for the TTLs, which are read from here
     return context
 
 
