@@ -3,7 +3,8 @@
 `AwsFake` is the demo's moto server with a WSGI layer in front that records every request
 (access key, region, operation) and can answer chosen requests with an AWS error, late, with
 a body of the test's choosing (an HTML block page, truncated JSON), or never, so tests can
-count what the wrapper asked for and see how it takes failures.
+count what the wrapper asked for and see how it takes failures. `latency` (seconds) delays
+every answer, as a distant AWS region would, for benchmarks.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class AwsFake:
         self.port = free_port()
         self.requests: list[Request] = []
         self.faults: list[Fault] = []
+        self.latency = 0.0  # seconds every request waits before it is answered
         self._lock = threading.Lock()
         self._rest_routes = rest_routes("bedrock-agentcore-control")
         self._server = moto_server(self.port, wrap=self._front)
@@ -89,6 +91,8 @@ class AwsFake:
                 fault = next((f for f in self.faults if f.matches(request)), None)
                 if fault and fault.times is not None:
                     fault.times -= 1
+            if self.latency:
+                time.sleep(self.latency)
             if fault and fault.hang:
                 fault.released.wait(HANG_AT_MOST_SECONDS)
                 start_response("504 Gateway Timeout", [("Content-Length", "0")])
