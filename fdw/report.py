@@ -85,7 +85,7 @@ class Report:
                     "control_id": control_id,
                     "title": control.title,
                     "remediation": control.remediation,
-                    "commands": [control.cli_for(r["resource"], r["region"]) for r in shown],
+                    "commands": [remediation_cli(r) for r in shown],
                     "more": len(rows) - len(shown),
                 }
             )
@@ -205,7 +205,20 @@ def _table(report: Report) -> str:
 
 
 def _csv(report: Report) -> str:
-    return render_rows(COLUMNS, [[row[c] for c in COLUMNS] for row in report.findings], "csv")
+    """The findings, one per line: a spreadsheet has no place for a section, so each alarm
+    carries its control's CLI example, filled in for its resource."""
+    columns = COLUMNS + report.finding_columns[len(FINDING_COLUMNS) :] + ("remediation_cli",)
+    rows = [
+        [row[c] for c in columns[:-1]]
+        + [remediation_cli(row) if row["status"] == "alarm" else None]
+        for row in report.findings
+    ]
+    return render_rows(columns, rows, "csv")
+
+
+def remediation_cli(row: dict) -> str | None:
+    control = BY_ID.get(row["control_id"])
+    return control.cli_for(row["resource"], row["region"]) if control else None
 
 
 def _json(report: Report) -> str:

@@ -216,11 +216,11 @@ def test_report_table_shows_control_characters_as_escapes(report):
 
 def test_report_csv_prefixes_formulas(report):
     assert render_report(report, "csv") == (
-        "control_id,control_title,severity,resource,status,reason,account_id,region\n"
-        "c1,Title,high,'+1,alarm,'\tx,123456789012,us-east-1\n"
-        "c1,Title,high,'-2,alarm,\x1b[31mred\x1b[0m\x00\x9b,123456789012,us-east-1\n"
+        "control_id,control_title,severity,resource,status,reason,account_id,region,remediation_cli\n"
+        "c1,Title,high,'+1,alarm,'\tx,123456789012,us-east-1,\n"
+        "c1,Title,high,'-2,alarm,\x1b[31mred\x1b[0m\x00\x9b,123456789012,us-east-1,\n"
         'c1,Title,high,"\'=HYPERLINK(""http://x"",""y"")",alarm,\'@SUM(A1),'
-        "123456789012,us-east-1\n"
+        "123456789012,us-east-1,\n"
         'c1,Title,high,arn:x/<script>alert(1)</script>,alarm,"see <a href=""http://x"">&amp;</a>'
-        ' | here\nnext\rline",123456789012,us-east-1\n'
+        ' | here\nnext\rline",123456789012,us-east-1,\n'
     )

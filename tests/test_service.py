@@ -25,10 +25,12 @@ import psycopg
 import pytest
 import sqlalchemy
 
+from agentcore_fdw.controls import BY_ID
 from agentcore_fdw.local_postgres import UNPRIVILEGED_USER, free_port
 from agentcore_fdw.report import DEMO_BANNER
 
 from .test_fail_closed import BLOCK_PAGE
+from .test_posture import NEW_CONTROLS as POSTURE_CONTROLS
 
 CLI = str(Path(sys.executable).parent / "agentcore-fdw")
 DEMO_RUNTIMES = 10
@@ -191,6 +193,15 @@ def test_check_says_how_old_its_data_is_and_fresh_reads_aws_anew(demo):
     assert refused.returncode != 0 and "permission denied" in refused.stderr
 
 
+def test_the_demo_passes_and_fails_every_posture_control(demo):
+    report = json.loads(demo("check", "--output", "json", "--fail-on", "never").stdout)
+    by_control = {row["control_id"]: row for row in report["summary"]["by_control"]}
+    assert sorted(by_control) == sorted(BY_ID)
+    for control_id in POSTURE_CONTROLS:
+        assert by_control[control_id]["ok"] >= 1, control_id
+        assert by_control[control_id]["alarm"] >= 1, control_id
+
+
 def test_check_by_framework_shows_its_ids_and_the_html_report_how_to_fix(demo, tmp_path):
     done = demo("check", "--framework", "aws_security_hub", "--output", "json")
     assert done.returncode == 1, done.stderr  # the demo's open gateway is in alarm
@@ -302,6 +313,7 @@ def test_markdown_and_csv_reports(demo, tmp_path):
     assert done.returncode == 1 and done.stdout == ""
     rows = list(csv.DictReader(findings_file.open()))
     assert len(rows) == DEMO_ALARMS and {row["status"] for row in rows} == {"alarm"}
+    assert all(row["remediation_cli"].startswith("aws ") for row in rows)
 
 
 class _Page(HTMLParser):
