@@ -155,9 +155,11 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
         summary = warning_summary(self.table, result)
         if summary and not cancel_requested():
             log_to_postgres(summary, WARNING)
-        types = {column.name: column.type for column in self.table.columns}
+        # Only the columns the query reads: PostgreSQL takes the others as NULL, unread.
+        wanted = [(column.name, column.type) for column in self.table.columns
+                  if column.name in columns]  # fmt: skip
         for row in result.rows:
-            yield {name: to_postgres(value, types[name]) for name, value in row.items()}
+            yield {name: to_postgres(row[name], sql_type) for name, sql_type in wanted}
 
     def _observe(self, rows: int) -> None:
         scopes_read = self.configured_regions() * expected_accounts(self.server_options)
