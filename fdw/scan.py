@@ -9,7 +9,6 @@ dropped silently, except what AWS says no longer exists.
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -392,7 +391,8 @@ class _Scan:
         parts += [item.get(name) for name in table.identity]
         if table.parent is not None and "_parent" in item:
             parts += [item["_parent"].get(name) for name in table.parent.identity]
-        return json.dumps(parts + list(table.change_marker(item)), default=str)
+        # A unit separator cannot occur in an ID, a version or a timestamp.
+        return "\x1f".join(map(str, parts + list(table.change_marker(item))))
 
     def _detail_memo_key(self, scope: Scope, item: dict) -> tuple | None:
         describe = self.table.immutable_detail
