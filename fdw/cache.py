@@ -31,6 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
+from . import __version__
 from .aws import AwsContext
 from .options import Settings
 from .scan import ScanResult, scan
@@ -116,7 +117,7 @@ class SharedCache:
         """The freshest entry that can serve `request`, if one is within the TTL."""
         fresh = [
             entry
-            for entry in self.entries(table.name)
+            for entry in self.entries(table)
             if entry.age(now) < self.settings.cache_ttl and covers(entry.request, request)
         ]
         return max(fresh, key=lambda entry: entry.fetched_at, default=None)
@@ -143,7 +144,7 @@ class SharedCache:
     def store(self, table: Table, request: Request, rows: list[dict], fetched_at: float) -> Entry:
         stored = request_json(request)
         name = hashlib.sha256(json.dumps(stored).encode()).hexdigest()[:24] + ".json"
-        path = self.directory / table.name / name
+        path = self.table_directory(table) / name
         counts: dict[tuple, int] = {}
         for row in rows:
             where = (row.get("account_id"), row.get("region"))
@@ -156,20 +157,34 @@ class SharedCache:
                                                                                key=str)],
         }  # fmt: skip
         _write_atomically(path, [header, encode(table, rows)])
-        self._prune(table.name, fetched_at)
+        self._prune(table, fetched_at)
         return Entry(path, table.name, stored, fetched_at, header["scopes"])
 
-    def _prune(self, table_name: str, now: float) -> None:
-        """Delete what no query can be served from any more, and the oldest beyond the cap."""
-        entries = sorted(self.entries(table_name), key=lambda entry: entry.fetched_at)
+    def table_directory(self, table: Table) -> Path:
+        """Where a table's entries live: apart for each version of its columns, so that rows
+        another version of agentcore-fdw stored are never served as this one's."""
+        return self.directory / f"{table.name}@{contract(table)}"
+
+    def _prune(self, table: Table, now: float) -> None:
+        """Delete what no query can be served from any more: the oldest beyond the cap, and
+        whatever another version of the table stored."""
+        for other in self.directory.glob(f"{table.name}@*"):
+            if other != self.table_directory(table):
+                shutil.rmtree(other, ignore_errors=True)
+        entries = sorted(self.entries(table), key=lambda entry: entry.fetched_at)
         expired = [entry for entry in entries if entry.age(now) >= self.settings.cache_ttl]
         for entry in expired + entries[len(expired) : -ENTRIES_PER_TABLE or None]:
             with contextlib.suppress(OSError):
                 entry.path.unlink()
 
-    def entries(self, table_name: str | None = None) -> list[Entry]:
+    def entries(self, table: Table | None = None) -> list[Entry]:
+        """The entries of one table, or of every table this version knows."""
         found = []
-        tables = [self.directory / table_name] if table_name else _subdirectories(self.directory)
+        if table is not None:
+            tables = [self.table_directory(table)]
+        else:
+            current = {f"{t.name}@{contract(t)}" for t in _tables()}
+            tables = [path for path in _subdirectories(self.directory) if path.name in current]
         for directory in tables:
             for path in sorted(directory.glob("*.json")) if directory.is_dir() else ():
                 if path.name == DETAILS_FILE:
@@ -185,15 +200,17 @@ class SharedCache:
 
     def drop(self, table_name: str | None = None) -> int:
         """Forget the entries (and stored details) of one table, or of all; how many entries."""
-        dropped = len(self.entries(table_name))
-        target = self.directory / table_name if table_name else self.directory
-        shutil.rmtree(target, ignore_errors=True)
-        return dropped
+        dropped = [e for e in self.entries() if table_name is None or e.table == table_name]
+        if table_name is None:
+            shutil.rmtree(self.directory, ignore_errors=True)
+        for directory in self.directory.glob(f"{table_name}@*") if table_name else ():
+            shutil.rmtree(directory, ignore_errors=True)
+        return len(dropped)
 
     # Rows of items by change marker.
 
     def marked_rows(self, table: Table, now: float) -> dict[str, dict]:
-        path = self.directory / table.name / DETAILS_FILE
+        path = self.table_directory(table) / DETAILS_FILE
         try:
             stored = json.loads(path.read_bytes())
         except (OSError, ValueError):
@@ -208,7 +225,7 @@ class SharedCache:
     def store_marked_rows(self, table: Table, rows: dict[str, dict], now: float) -> None:
         if not rows or not self.settings.detail_cache_ttl:
             return
-        path = self.directory / table.name / DETAILS_FILE
+        path = self.table_directory(table) / DETAILS_FILE
         try:
             kept = json.loads(path.read_bytes())
         except (OSError, ValueError):
@@ -279,6 +296,18 @@ def decode(table: Table, rows: list[dict]) -> list[dict]:
         {**row, **{name: parse(row[name]) for name in stamps if row.get(name) is not None}}
         for row in rows
     ]
+
+
+def contract(table: Table) -> str:
+    """This version's shape of a table's rows: the package version and the columns."""
+    shape = [__version__] + [f"{column.name} {column.type}" for column in table.columns]
+    return hashlib.sha256("\n".join(shape).encode()).hexdigest()[:12]
+
+
+def _tables() -> list[Table]:
+    from .tables import TABLES  # the tables import this module
+
+    return list(TABLES.values())
 
 
 def utc(seconds: float) -> datetime:

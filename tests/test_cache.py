@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -151,6 +152,16 @@ def test_expired_scans_and_the_oldest_beyond_the_cap_are_deleted(tmp_path, monke
         for n, fetched_at in enumerate((1000.0, 1050.0, 1070.0, 1080.0))
     ]
     # At 1080 the first is expired (80 s old); of the other three, the two newest stay.
-    assert [entry.path for entry in shared.entries("agent_runtimes")] == sorted(
+    assert [entry.path for entry in shared.entries(table)] == sorted(
         entry.path for entry in stored[2:]
     )
+
+
+def test_rows_another_version_stored_are_never_served(tmp_path):
+    shared = cache.SharedCache(tmp_path, Settings(cache_ttl=60))
+    table = TABLES["agent_runtimes"]
+    older = replace(table, columns=table.columns[:5])  # as an earlier release defined it
+    shared.store(older, Request(), [{"account_id": "123456789012"}], 1000.0)
+    assert shared.find(table, Request(), 1001.0) is None
+    shared.store(table, Request(), [], 1002.0)
+    assert [path.name for path in tmp_path.rglob("*@*")] == [shared.table_directory(table).name]
