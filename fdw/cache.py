@@ -14,7 +14,11 @@ an item whose marker is unchanged takes its stored row instead of a detail call,
 Only rows are stored, that is the column values a table exposes to every reader: never an
 AWS answer, so never an environment variable value, a client secret or a credential. Entries
 are files in CACHE_DIRECTORY (in PostgreSQL, a backend's working directory is the data
-directory), readable by the server's OS user alone. Nothing here knows PostgreSQL.
+directory), readable and writable by the server's OS user alone: a header line of JSON,
+then the rows in `marshal`'s format, several times faster than JSON both ways (3,000 runtimes'
+rows: 3 ms to write and 5 ms to read, against 46 and 39). marshal reads only what such a file
+holds (dicts, lists, text, numbers) and runs nothing; its format is the Python version's, so
+that version is part of where entries live. Nothing here knows PostgreSQL.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import marshal
 import os
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass
@@ -38,7 +44,8 @@ from .scan import ScanResult, scan
 from .table import TIMESTAMPTZ, Request, Table
 
 CACHE_DIRECTORY = "agentcore_fdw_cache"
-DETAILS_FILE = "details.json"
+DETAILS_FILE = "markers.rows"
+ENTRY_SUFFIX = ".entry"
 # What a backend keeps decoded, so that a query repeated within the TTL parses nothing.
 DECODED_ENTRIES = 8
 # Cached scans kept per table (lookups by key each store one): the oldest go first.
@@ -133,8 +140,8 @@ class SharedCache:
             try:
                 with entry.path.open("rb") as file:
                     file.readline()
-                    encoded = json.loads(file.readline())
-            except (OSError, ValueError):
+                    encoded = marshal.load(file)
+            except (OSError, ValueError, EOFError, TypeError):
                 return None
             _decoded[key] = decode(table, encoded)
             while len(_decoded) > DECODED_ENTRIES:
@@ -143,7 +150,7 @@ class SharedCache:
 
     def store(self, table: Table, request: Request, rows: list[dict], fetched_at: float) -> Entry:
         stored = request_json(request)
-        name = hashlib.sha256(json.dumps(stored).encode()).hexdigest()[:24] + ".json"
+        name = hashlib.sha256(json.dumps(stored).encode()).hexdigest()[:24] + ENTRY_SUFFIX
         path = self.table_directory(table) / name
         counts: dict[tuple, int] = {}
         for row in rows:
@@ -156,7 +163,9 @@ class SharedCache:
             "scopes": [[account, region, n] for (account, region), n in sorted(counts.items(),
                                                                                key=str)],
         }  # fmt: skip
-        _write_atomically(path, [header, encode(table, rows)])
+        _write_atomically(
+            path, json.dumps(header).encode() + b"\n" + marshal.dumps(encode(table, rows))
+        )
         self._prune(table, fetched_at)
         return Entry(path, table.name, stored, fetched_at, header["scopes"])
 
@@ -186,9 +195,7 @@ class SharedCache:
             current = {f"{t.name}@{contract(t)}" for t in _tables()}
             tables = [path for path in _subdirectories(self.directory) if path.name in current]
         for directory in tables:
-            for path in sorted(directory.glob("*.json")) if directory.is_dir() else ():
-                if path.name == DETAILS_FILE:
-                    continue
+            for path in sorted(directory.glob("*" + ENTRY_SUFFIX)) if directory.is_dir() else ():
                 with contextlib.suppress(OSError, ValueError, KeyError):
                     with path.open("rb") as file:
                         header = json.loads(file.readline())
@@ -212,8 +219,8 @@ class SharedCache:
     def marked_rows(self, table: Table, now: float) -> dict[str, dict]:
         path = self.table_directory(table) / DETAILS_FILE
         try:
-            stored = json.loads(path.read_bytes())
-        except (OSError, ValueError):
+            stored = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
             return {}
         ttl = self.settings.detail_cache_ttl
         return {
@@ -227,13 +234,13 @@ class SharedCache:
             return
         path = self.table_directory(table) / DETAILS_FILE
         try:
-            kept = json.loads(path.read_bytes())
-        except (OSError, ValueError):
+            kept = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
             kept = {}
         ttl = self.settings.detail_cache_ttl
         kept = {marker: pair for marker, pair in kept.items() if now - pair[1] < ttl}
         kept.update({marker: (encode(table, [row])[0], now) for marker, row in rows.items()})
-        _write_atomically(path, [kept])
+        _write_atomically(path, marshal.dumps(kept))
 
 
 _decoded: dict[tuple, list[dict]] = {}
@@ -300,7 +307,8 @@ def decode(table: Table, rows: list[dict]) -> list[dict]:
 
 def contract(table: Table) -> str:
     """This version's shape of a table's rows: the package version and the columns."""
-    shape = [__version__] + [f"{column.name} {column.type}" for column in table.columns]
+    python = "python {}.{}".format(*sys.version_info[:2])  # marshal's format is Python's
+    shape = [__version__, python] + [f"{c.name} {c.type}" for c in table.columns]
     return hashlib.sha256("\n".join(shape).encode()).hexdigest()[:12]
 
 
@@ -320,14 +328,13 @@ def _subdirectories(directory: Path) -> list[Path]:
     return sorted(path for path in directory.iterdir() if path.is_dir())
 
 
-def _write_atomically(path: Path, lines: list[Any]) -> None:
-    """Write the JSON lines to `path` so that a reader sees the old file or the new, never half."""
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the new, never half."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
-            for line in lines:
-                file.write(json.dumps(line, separators=(",", ":")).encode() + b"\n")
+            file.write(data)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

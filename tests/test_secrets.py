@@ -49,10 +49,13 @@ def test_no_secret_in_any_output(sql, aws, estate, postgres):
     sql.set_options(cache_ttl="300")  # what the shared cache stores is output too
     for relation in RELATIONS:
         seen += map(str, sql.rows(f"SELECT * FROM agentcore.{relation}"))
-    cached = list((postgres.data_dir / CACHE_DIRECTORY).rglob("*.json"))
-    assert cached, "the queries above stored nothing in the shared cache"
+    cached = [path for path in (postgres.data_dir / CACHE_DIRECTORY).rglob("*") if path.is_file()]
+    assert any(path.suffix == ".entry" for path in cached), "nothing was stored in the cache"
     assert all(path.stat().st_mode & 0o077 == 0 for path in cached)  # the server's user's alone
-    seen += [path.read_text() for path in cached]
+    stored = b"".join(path.read_bytes() for path in cached)  # marshal keeps text as UTF-8
+    assert b"OPENAI_API_KEY" in stored  # a variable's name is there; its value must not be
+    for secret in secrets:
+        assert secret.encode() not in stored, "a secret leaked into the shared cache"
     sql.set_options(cache_ttl="0")
     # Failures: a denied detail (a warning and detail_error), a denied region (an error).
     with aws.fault("GetAgentRuntime", path_contains=estate.runtime_id("open_agent")):
