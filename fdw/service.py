@@ -21,6 +21,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -273,9 +274,17 @@ class Instance:
             "regions": ",".join(DEMO_REGIONS),
             "profile": "default,partner",
         }
+        # The server reads copies in a directory of ours: a config the fake's unprivileged
+        # user could still write would let it name a credential_process PostgreSQL runs.
+        profiles = self.directory / "aws-profiles"
+        profiles.mkdir(exist_ok=True)
+        profiles.chmod(0o755)
+        for name in ("credentials", "config"):
+            (profiles / name).write_bytes(read_regular_file(demo_dir / name))
+            (profiles / name).chmod(0o644)
         env = {
-            "AWS_SHARED_CREDENTIALS_FILE": str(demo_dir / "credentials"),
-            "AWS_CONFIG_FILE": str(demo_dir / "config"),
+            "AWS_SHARED_CREDENTIALS_FILE": str(profiles / "credentials"),
+            "AWS_CONFIG_FILE": str(profiles / "config"),
             "AWS_EC2_METADATA_DISABLED": "true",
         }
         return options, env
@@ -304,6 +313,18 @@ class Instance:
             return False
         directory = str(self.directory / "aws").encode()
         return b"agentcore_fdw.demo" in arguments and directory in arguments
+
+
+def read_regular_file(path: Path, limit: int = 1 << 20) -> bytes:
+    """A file another user wrote, read without following a link it could have planted."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ServiceError(f"{path} is not a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read(limit)
+    finally:
+        os.close(descriptor)
 
 
 def port_in_use(port: int) -> bool:

@@ -146,6 +146,11 @@ def test_the_demos_fake_aws_runs_unprivileged_and_cannot_be_reset(demo):
     real_uid = int(re.search(r"^Uid:\s+(\d+)", status, re.M).group(1))
     expected = pwd.getpwnam(UNPRIVILEGED_USER).pw_uid if os.geteuid() == 0 else os.geteuid()
     assert real_uid == expected
+    # The server reads AWS profiles from a copy of ours, not from the fake's own directory.
+    profiles = demo.home / "demo" / "aws-profiles"
+    assert all(
+        (profiles / name).stat().st_uid == os.geteuid() for name in ("config", "credentials")
+    )
     admin = f"http://127.0.0.1:{state['demo_port']}/moto-api/reset"
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(urllib.request.Request(admin, method="POST"), timeout=10)
