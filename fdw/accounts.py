@@ -157,7 +157,7 @@ def _organization_accounts(
     found: dict[str, tuple[str, str | None, str]] = {}
     for item in listed:
         # State replaced Status in 2025; an answer may carry either.
-        state = item.get("State") or item.get("Status") or "unknown"
+        state = item.get("State") or item.get("Status")
         found[item["Id"]] = (item["Id"], item.get("Name"), state)
     return sorted(found.values())
 
@@ -168,4 +168,6 @@ def _checked(items: Any, what: str) -> list[dict]:
         check_identity(item, ("Id",), what)
         if what == "an account" and not ACCOUNT_ID.fullmatch(item["Id"]):
             raise MalformedResponse("an account's Id is not 12 digits")
+        if what == "an account" and not isinstance(item.get("State") or item.get("Status"), str):
+            raise MalformedResponse(f"account {item['Id']} has no State")
     return items

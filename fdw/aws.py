@@ -163,12 +163,13 @@ def error_message(exc: BaseException, settings: Settings | None = None) -> str:
         return f"botocore could not parse the answer ({type(exc).__name__})"
     if error_code(exc) == UNEXPECTED:
         return f"{type(exc).__name__} {where_raised(exc)}"
+    message = str(exc) or type(exc).__name__
     response = getattr(exc, "response", None)
-    if isinstance(response, dict):
-        message = response.get("Error", {}).get("Message")
-        if message:
-            return str(message)
-    return str(exc) or type(exc).__name__
+    if isinstance(response, dict) and response.get("Error", {}).get("Message"):
+        message = str(response["Error"]["Message"])
+    if settings.external_id:  # AWS may quote the value it refused
+        message = message.replace(settings.external_id, "<external_id>")
+    return message
 
 
 def where_raised(exc: BaseException) -> str:
@@ -389,7 +390,12 @@ class AwsContext:
     def sts_client_maker(self, base: CredentialSet) -> Callable[..., Any]:
         """What botocore's role fetcher calls for an STS client with `base`'s credentials."""
         region = self.home_region(base)
-        return lambda service, **keys: self._make_client(base, service, region, **keys)
+
+        def make(service: str, **keys: Any) -> Any:
+            with self._lock:  # boto3 sessions are not thread-safe; roles are assumed in threads
+                return self._make_client(base, service, region, **keys)
+
+        return make
 
     def client(self, credentials: CredentialSet, service: str, region: str) -> Any:
         # boto3 sessions are not thread-safe; clients are. Create under a lock, share after.

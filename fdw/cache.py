@@ -122,11 +122,10 @@ class SharedCache:
 
     def find(self, table: Table, request: Request, now: float) -> Entry | None:
         """The freshest entry that can serve `request`, if one is within the TTL."""
-        fresh = [
-            entry
-            for entry in self.entries(table)
-            if entry.age(now) < self.settings.cache_ttl and covers(entry.request, request)
-        ]
+        covering = [entry for entry in self.entries(table) if covers(entry.request, request)]
+        # One transaction, one picture: what it already used, however old by now.
+        used = [entry for entry in covering if str(entry.path) in _served]
+        fresh = used or [e for e in covering if e.age(now) < self.settings.cache_ttl]
         return max(fresh, key=lambda entry: entry.fetched_at, default=None)
 
     def rows(self, table: Table, entry: Entry) -> list[dict] | None:
@@ -269,7 +268,8 @@ def read(
     reusable = cache.marked_rows(table, started)
     result = scan(table, aws(), request, reusable=reusable, **scanning)
     result.fetched_at = started
-    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+    # A cache that cannot be written (a full disk, a value marshal refuses) only costs time.
+    with contextlib.suppress(OSError, ValueError, TypeError):
         if not result.warnings:
             _served.add(str(cache.store(table, request, result.rows, started).path))
         cache.store_marked_rows(table, result.marked_rows, started)

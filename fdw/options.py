@@ -58,12 +58,14 @@ OPTION_HELP = {
 ROLE_OPTIONS = ("role_arn", "accounts", "organization")
 ROLE_DETAILS = ("member_role_name", "organization_units", "skip_accounts", "include_base_account",
                 "external_id", "role_session_name", "session_duration")  # fmt: skip
-ACCOUNT_ID = re.compile(r"[0-9]{12}")
-ROLE_ARN = re.compile(r"arn:aws(-cn|-us-gov|-iso|-iso-b)?:iam::([0-9]{12}):role/[\w+=,.@/-]{1,512}")
-ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}(/[\w+=,.@-]{1,64})*")
-ORGANIZATION_UNIT = re.compile(r"ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}")
-SESSION_NAME = re.compile(r"[\w+=,.@-]{2,64}")
-EXTERNAL_ID = re.compile(r"[\w+=,.@:/-]{2,1224}")
+ACCOUNT_ID = re.compile(r"[0-9]{12}", re.ASCII)
+ROLE_ARN = re.compile(
+    r"arn:aws(-cn|-us-gov|-iso|-iso-b)?:iam::([0-9]{12}):role/[\w+=,.@/-]{1,512}", re.ASCII
+)
+ROLE_NAME = re.compile(r"[\w+=,.@-]{1,64}(/[\w+=,.@-]{1,64})*", re.ASCII)
+ORGANIZATION_UNIT = re.compile(r"ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}", re.ASCII)
+SESSION_NAME = re.compile(r"[\w+=,.@-]{2,64}", re.ASCII)
+EXTERNAL_ID = re.compile(r"[\w+=,.@:/-]{2,1224}", re.ASCII)
 DEFAULT_SESSION_NAME = "agentcore-fdw"
 DEFAULT_SESSION_DURATION = 3600
 

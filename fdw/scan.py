@@ -387,12 +387,15 @@ class _Scan:
         table = self.table
         if table.change_marker is None:
             return None
+        state = list(table.change_marker(item))
+        if any(part is None for part in state):  # no marker in the answer: read the details
+            return None
         parts = [table.name, scope.account_id, scope.region]
         parts += [item.get(name) for name in table.identity]
         if table.parent is not None and "_parent" in item:
             parts += [item["_parent"].get(name) for name in table.parent.identity]
         # A unit separator cannot occur in an ID, a version or a timestamp.
-        return "\x1f".join(map(str, parts + list(table.change_marker(item))))
+        return "\x1f".join(map(str, parts + state))
 
     def _detail_memo_key(self, scope: Scope, item: dict) -> tuple | None:
         describe = self.table.immutable_detail

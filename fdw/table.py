@@ -274,6 +274,20 @@ def normalize(value: Any, sql_type: str) -> Any:
         return value
     if sql_type == TEXT and not isinstance(value, str):
         raise MalformedValue("is not a string")
+    if sql_type == JSONB:
+        return plain_json(value)
+    return value
+
+
+def plain_json(value: Any) -> Any:
+    """A value as JSON holds it: botocore's timestamps inside an object (a memory strategy's
+    createdAt) become ISO 8601 text, as AWS sent them."""
+    if isinstance(value, dict):
+        return {key: plain_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain_json(item) for item in value]
+    if isinstance(value, datetime):
+        return normalize(value, TIMESTAMPTZ).isoformat()
     return value
 
 

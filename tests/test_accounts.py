@@ -4,8 +4,11 @@ a security account reads its estate, and agentcore.accounts saying how each is r
 from __future__ import annotations
 
 import pytest
+from botocore.exceptions import ClientError
 
+from agentcore_fdw.aws import error_message
 from agentcore_fdw.demo import AUDIT_ROLE
+from agentcore_fdw.options import Settings
 
 from .estate import MAIN_ACCOUNT, PARTNER_ACCOUNT
 
@@ -175,3 +178,22 @@ def test_an_organization_that_cannot_be_listed_fails_the_query(sql, aws, organiz
         error = sql.error("SELECT count(*) FROM agentcore.agent_runtimes")
     assert f"ListAccounts failed in account {MAIN_ACCOUNT}" in str(error)
     assert "organizations:ListAccounts" in (error.diag.message_hint or "")
+
+
+def test_an_organization_account_without_a_state_fails_rather_than_being_skipped(sql, aws):
+    sql.set_options(profile=None, organization="true", member_role_name=AUDIT_ROLE)
+    listing = {"Accounts": [{"Id": THIRD_ACCOUNT, "Name": "no-state"}]}
+    with aws.fault("ListAccounts", None, answer=listing):
+        error = sql.error("SELECT count(*) FROM agentcore.agent_runtimes")
+    assert "MalformedResponse" in str(error) and f"account {THIRD_ACCOUNT} has no State" in str(
+        error
+    )
+
+
+def test_an_external_id_is_never_repeated_in_a_message():
+    refused = ClientError(
+        {"Error": {"Code": "ValidationError", "Message": "ExternalId 'partner-7f3a' is invalid"}},
+        "AssumeRole",
+    )
+    settings = Settings(role_arn=role(PARTNER_ACCOUNT), external_id="partner-7f3a")
+    assert error_message(refused, settings) == "ExternalId '<external_id>' is invalid"

@@ -8,12 +8,13 @@ import re
 import time
 from collections import Counter
 from dataclasses import replace
+from datetime import datetime, timezone
 
 import pytest
 
 from agentcore_fdw import cache
 from agentcore_fdw.options import Settings
-from agentcore_fdw.table import Request
+from agentcore_fdw.table import JSONB, Request, normalize
 from agentcore_fdw.tables import TABLES
 
 from .conftest import Sql
@@ -165,3 +166,16 @@ def test_rows_another_version_stored_are_never_served(tmp_path):
     assert shared.find(table, Request(), 1001.0) is None
     shared.store(table, Request(), [], 1002.0)
     assert [path.name for path in tmp_path.rglob("*@*")] == [shared.table_directory(table).name]
+
+
+def test_timestamps_inside_jsonb_values_become_text_and_are_cached(tmp_path):
+    strategy = {"name": "facts", "createdAt": datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)}
+    assert normalize([strategy], JSONB) == [
+        {"name": "facts", "createdAt": "2026-11-01T12:00:00+00:00"}
+    ]
+    shared = cache.SharedCache(tmp_path, Settings(cache_ttl=60))
+    table = TABLES["memories"]
+    row = {"account_id": "123456789012", "region": "us-east-1",
+           "strategies": normalize([strategy], JSONB)}  # fmt: skip
+    entry = shared.store(table, Request(), [row], 1000.0)
+    assert shared.rows(table, entry) == [row]

@@ -9,7 +9,6 @@ from ..table import (
     Request,
     Table,
     common_columns,
-    listed_state,
     model_pattern,
     paged,
     with_pushdown,
@@ -57,7 +56,8 @@ TABLE = Table(
     identity=("gatewayId",),
     get_detail=get_gateway,
     detail_operation="GetGateway",
-    change_marker=listed_state("updatedAt", "status"),
+    # No change marker: a WAF web ACL is attached through wafv2, which may leave updatedAt
+    # as it was, so a gateway's details are read after every TTL.
     detail_error_column="detail_error",
     key_column="gateway_id",
     key_item=get_gateway_by_id,
