@@ -205,13 +205,26 @@ class SharedCache:
         return found
 
     def drop(self, table_name: str | None = None) -> int:
-        """Forget the entries (and stored details) of one table, or of all; how many entries."""
+        """Forget the entries (and stored details) of one table, or of all; how many entries.
+        A scan that began before, and ends after, stores nothing (refreshed_at)."""
         dropped = [e for e in self.entries() if table_name is None or e.table == table_name]
         if table_name is None:
             shutil.rmtree(self.directory, ignore_errors=True)
         for directory in self.directory.glob(f"{table_name}@*") if table_name else ():
             shutil.rmtree(directory, ignore_errors=True)
+        _write_atomically(self._refresh_stamp(table_name), b"")
         return len(dropped)
+
+    def refreshed_at(self, table: Table) -> float:
+        """When the table (or every table) was last refreshed: rows read earlier are stale."""
+        stamps = []
+        for path in (self._refresh_stamp(None), self._refresh_stamp(table.name)):
+            with contextlib.suppress(OSError):
+                stamps.append(path.stat().st_mtime)
+        return max(stamps, default=0.0)
+
+    def _refresh_stamp(self, table_name: str | None) -> Path:
+        return self.directory / f"{table_name or 'all'}.refreshed"
 
     # Rows of items by change marker.
 
@@ -243,7 +256,9 @@ class SharedCache:
 
 
 _decoded: dict[tuple, list[dict]] = {}
-_served: set[str] = set()  # the entries this backend's current transaction has seen
+# The entries this backend's current transaction has seen, kept here: another backend may
+# delete their files meanwhile, and the report must still know how old its data is.
+_served: dict[str, Entry] = {}
 
 
 def read(
@@ -263,15 +278,17 @@ def read(
     entry = cache.find(table, request, started)
     rows = None if entry is None else cache.rows(table, entry)
     if rows is not None:
-        _served.add(str(entry.path))
+        _served[str(entry.path)] = entry
         return ScanResult(rows, fetched_at=entry.fetched_at)
     reusable = cache.marked_rows(table, started)
     result = scan(table, aws(), request, reusable=reusable, **scanning)
     result.fetched_at = started
     # A cache that cannot be written (a full disk, a value marshal refuses) only costs time.
     with contextlib.suppress(OSError, ValueError, TypeError):
-        if not result.warnings:
-            _served.add(str(cache.store(table, request, result.rows, started).path))
+        # Never rows with gaps, nor rows read before a refresh that ended meanwhile.
+        if not result.warnings and cache.refreshed_at(table) <= started:
+            stored = cache.store(table, request, result.rows, started)
+            _served[str(stored.path)] = stored
         cache.store_marked_rows(table, result.marked_rows, started)
     return result
 
@@ -282,6 +299,10 @@ def new_transaction() -> None:
 
 def seen_in_this_transaction(entry: Entry) -> bool:
     return str(entry.path) in _served
+
+
+def served_in_this_transaction() -> list[Entry]:
+    return list(_served.values())
 
 
 def encode(table: Table, rows: list[dict]) -> list[dict]:

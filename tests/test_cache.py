@@ -5,6 +5,7 @@ runtime costs no detail call."""
 from __future__ import annotations
 
 import re
+import shutil
 import time
 from collections import Counter
 from dataclasses import replace
@@ -14,6 +15,7 @@ import pytest
 
 from agentcore_fdw import cache
 from agentcore_fdw.options import Settings
+from agentcore_fdw.scan import ScanResult
 from agentcore_fdw.table import JSONB, Request, normalize
 from agentcore_fdw.tables import TABLES
 
@@ -179,3 +181,28 @@ def test_timestamps_inside_jsonb_values_become_text_and_are_cached(tmp_path):
            "strategies": normalize([strategy], JSONB)}  # fmt: skip
     entry = shared.store(table, Request(), [row], 1000.0)
     assert shared.rows(table, entry) == [row]
+
+
+def test_a_scan_that_began_before_a_refresh_stores_nothing(tmp_path, monkeypatch):
+    shared = cache.SharedCache(tmp_path, Settings(cache_ttl=60))
+    table = TABLES["agent_runtimes"]
+
+    def refreshed_while_reading(*_args, **_kwargs):
+        time.sleep(0.01)
+        shared.drop()  # another session's agentcore.refresh(), while AWS is being read
+        return ScanResult([])
+
+    monkeypatch.setattr(cache, "scan", refreshed_while_reading)
+    cache.read(table, lambda: None, Request(), shared)
+    assert shared.entries(table) == []
+
+
+def test_what_a_transaction_used_stays_listed_when_another_backend_deletes_it(cached, postgres):
+    with cached.conn.transaction():
+        cached.rows(RUNTIMES)
+        shutil.rmtree(postgres.data_dir / cache.CACHE_DIRECTORY)
+        used = cached.value(
+            "SELECT count(*) FROM agentcore.cache "
+            "WHERE in_this_transaction AND table_name = 'agent_runtimes'"
+        )
+    assert used > 0

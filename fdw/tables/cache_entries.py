@@ -12,7 +12,11 @@ def read_entries(aws: AwsContext, request: Request) -> list[dict]:
     shared = cache.SharedCache(cache.default_directory(), aws.settings)
     now = cache.now()
     items = []
-    for entry in shared.entries():
+    held = shared.entries()
+    on_disk = {entry.path for entry in held}
+    # What this transaction used stays listed even if another backend deleted it since.
+    gone = [e for e in cache.served_in_this_transaction() if e.path not in on_disk]
+    for entry in held + gone:
         for account_id, region, rows in entry.scopes or [[None, None, 0]]:
             if request.accounts is not None and account_id not in request.accounts:
                 continue
