@@ -48,6 +48,12 @@ def items_of(answer: Any, items_key: str, operation: str | None = None) -> list:
     return items
 
 
+def without_metadata(answer: dict) -> dict:
+    """A detail answer as the table reads it: botocore's ResponseMetadata left out."""
+    answer.pop("ResponseMetadata", None)
+    return answer
+
+
 def member(answer: Any, key: str) -> dict:
     """The object under `key` of an answer that wraps its item (Cognito's Describe* calls)."""
     if not isinstance(answer, dict) or not isinstance(answer.get(key), dict):

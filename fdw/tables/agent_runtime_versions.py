@@ -6,6 +6,7 @@ older than the current one and have another authorizer. A version never changes 
 
 from __future__ import annotations
 
+from ..answers import without_metadata
 from ..table import (
     Request,
     Table,
@@ -38,9 +39,9 @@ def get_version(client, summary):
 
 
 def get_version_by_id(client, runtime_id, version):
-    answer = client.get_agent_runtime(agentRuntimeId=runtime_id, agentRuntimeVersion=version)
-    answer.pop("ResponseMetadata", None)
-    return answer
+    return without_metadata(
+        client.get_agent_runtime(agentRuntimeId=runtime_id, agentRuntimeVersion=version)
+    )
 
 
 TABLE = Table(

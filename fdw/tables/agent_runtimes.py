@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..answers import MalformedValue
+from ..answers import MalformedValue, without_metadata
 from ..table import (
     BIGINT,
     BOOLEAN,
@@ -38,9 +38,7 @@ def get_runtime(client, summary):
 
 
 def get_runtime_by_id(client, runtime_id):
-    answer = client.get_agent_runtime(agentRuntimeId=runtime_id)
-    answer.pop("ResponseMetadata", None)
-    return answer
+    return without_metadata(client.get_agent_runtime(agentRuntimeId=runtime_id))
 
 
 def by_arn(arns):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..answers import MalformedValue, without_metadata
 from ..table import (
     BOOLEAN,
     TEXT,
@@ -14,7 +15,6 @@ from ..table import (
     paged,
     with_pushdown,
 )
-from .tools import get_tool, recording_location
 
 BROWSER_ID = model_pattern("bedrock-agentcore-control", "GetBrowser", "browserId")
 
@@ -28,7 +28,18 @@ def get_browser(client, summary):
 
 
 def get_browser_by_id(client, browser_id):
-    return get_tool(client.get_browser(browserId=browser_id))
+    return without_metadata(client.get_browser(browserId=browser_id))
+
+
+def recording_location(item):
+    """s3://bucket/prefix from a browser's recording configuration, or NULL."""
+    location = (item.get("recording") or {}).get("s3Location")
+    if location is None:
+        return None
+    bucket, prefix = location.get("bucket"), location.get("prefix") or ""
+    if not isinstance(bucket, str) or not isinstance(prefix, str):
+        raise MalformedValue("names no bucket")
+    return f"s3://{bucket}/{prefix}"
 
 
 TABLE = Table(

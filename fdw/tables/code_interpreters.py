@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..answers import without_metadata
 from ..table import (
     TEXT,
     Column,
@@ -13,7 +14,6 @@ from ..table import (
     paged,
     with_pushdown,
 )
-from .tools import get_tool
 
 CODE_INTERPRETER_ID = model_pattern(
     "bedrock-agentcore-control", "GetCodeInterpreter", "codeInterpreterId"
@@ -31,7 +31,7 @@ def get_code_interpreter(client, summary):
 
 
 def get_code_interpreter_by_id(client, code_interpreter_id):
-    return get_tool(client.get_code_interpreter(codeInterpreterId=code_interpreter_id))
+    return without_metadata(client.get_code_interpreter(codeInterpreterId=code_interpreter_id))
 
 
 TABLE = Table(

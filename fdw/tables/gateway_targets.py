@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, unquote, urlparse
 
-from ..answers import MalformedValue
+from ..answers import MalformedValue, without_metadata
 from ..table import (
     TEXT,
     TEXT_ARRAY,
@@ -44,11 +44,11 @@ def list_targets(client, gateway):
 
 
 def get_target(client, summary):
-    answer = client.get_gateway_target(
-        gatewayIdentifier=summary["_parent"]["gatewayId"], targetId=summary["targetId"]
+    return without_metadata(
+        client.get_gateway_target(
+            gatewayIdentifier=summary["_parent"]["gatewayId"], targetId=summary["targetId"]
+        )
     )
-    answer.pop("ResponseMetadata", None)
-    return answer
 
 
 def target_type(item):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..answers import without_metadata
 from ..table import (
     TEXT,
     TIMESTAMPTZ,
@@ -41,9 +42,7 @@ def get_gateway(client, summary):
 
 
 def get_gateway_by_id(client, gateway_id):
-    answer = client.get_gateway(gatewayIdentifier=gateway_id)
-    answer.pop("ResponseMetadata", None)
-    return answer
+    return without_metadata(client.get_gateway(gatewayIdentifier=gateway_id))
 
 
 TABLE = Table(
