@@ -108,6 +108,11 @@ def by_region(values: frozenset) -> Request:
     return Request(regions=frozenset(values))
 
 
+def by_keys(values: frozenset) -> Request:
+    """The pushdown of a key column: read just the items these values name."""
+    return Request(keys=tuple(sorted(values)))
+
+
 def by_account(values: frozenset) -> Request:
     return Request(accounts=frozenset(values))
 

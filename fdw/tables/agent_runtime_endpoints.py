@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from ..table import TEXT, TIMESTAMPTZ, Column, Request, Table, common_columns, paged, with_pushdown
+from ..table import (
+    TEXT,
+    TIMESTAMPTZ,
+    Column,
+    Table,
+    by_keys,
+    common_columns,
+    paged,
+    with_pushdown,
+)
 from .agent_runtime_versions import runtime_stub
 from .agent_runtimes import RUNTIME_ID
 from .agent_runtimes import TABLE as AGENT_RUNTIMES
@@ -30,7 +39,7 @@ TABLE = Table(
     key_column="agent_runtime_id",
     key_item=runtime_stub,
     key_pattern=RUNTIME_ID,
-    pushdown=with_pushdown(agent_runtime_id=lambda ids: Request(keys=tuple(sorted(ids)))),
+    pushdown=with_pushdown(agent_runtime_id=by_keys),
     rows_per_scope=30,
     rows_per_key=2,
     columns=common_columns()

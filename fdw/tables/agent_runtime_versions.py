@@ -10,6 +10,7 @@ from ..answers import without_metadata
 from ..table import (
     Request,
     Table,
+    by_keys,
     common_columns,
     listed_state,
     model_pattern,
@@ -66,7 +67,7 @@ TABLE = Table(
     subkey_pattern=model_pattern(SERVICE, "GetAgentRuntime", "agentRuntimeVersion"),
     subkey_item=get_version_by_id,
     pushdown=with_pushdown(
-        agent_runtime_id=lambda ids: Request(keys=tuple(sorted(ids))),
+        agent_runtime_id=by_keys,
         agent_runtime_version=lambda versions: Request(subkeys=tuple(sorted(versions))),
     ),
     rows_per_scope=40,

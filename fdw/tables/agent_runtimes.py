@@ -12,6 +12,7 @@ from ..table import (
     Column,
     Request,
     Table,
+    by_keys,
     common_columns,
     listed_state,
     model_pattern,
@@ -223,7 +224,7 @@ TABLE = Table(
     key_item_operation="GetAgentRuntime",
     key_pattern=RUNTIME_ID,
     pushdown=with_pushdown(
-        agent_runtime_id=lambda ids: Request(keys=tuple(sorted(ids))),
+        agent_runtime_id=by_keys,
         agent_runtime_arn=by_arn,
     ),
     lookup_columns=("agent_runtime_arn",),

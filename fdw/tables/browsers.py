@@ -7,8 +7,8 @@ from ..table import (
     BOOLEAN,
     TEXT,
     Column,
-    Request,
     Table,
+    by_keys,
     common_columns,
     listed_state,
     model_pattern,
@@ -58,7 +58,7 @@ TABLE = Table(
     key_item=get_browser_by_id,
     key_item_operation="GetBrowser",
     key_pattern=BROWSER_ID,
-    pushdown=with_pushdown(browser_id=lambda ids: Request(keys=tuple(sorted(ids)))),
+    pushdown=with_pushdown(browser_id=by_keys),
     rows_per_scope=3,
     columns=common_columns()
     + (

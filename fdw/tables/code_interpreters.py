@@ -6,8 +6,8 @@ from ..answers import without_metadata
 from ..table import (
     TEXT,
     Column,
-    Request,
     Table,
+    by_keys,
     common_columns,
     listed_state,
     model_pattern,
@@ -50,7 +50,7 @@ TABLE = Table(
     key_item=get_code_interpreter_by_id,
     key_item_operation="GetCodeInterpreter",
     key_pattern=CODE_INTERPRETER_ID,
-    pushdown=with_pushdown(code_interpreter_id=lambda ids: Request(keys=tuple(sorted(ids)))),
+    pushdown=with_pushdown(code_interpreter_id=by_keys),
     rows_per_scope=3,
     columns=common_columns()
     + (

@@ -15,8 +15,8 @@ from ..table import (
     TEXT_ARRAY,
     TIMESTAMPTZ,
     Column,
-    Request,
     Table,
+    by_keys,
     common_columns,
     listed_state,
     paged,
@@ -110,7 +110,7 @@ TABLE = Table(
     key_column="gateway_id",
     key_item=gateway_stub,
     key_pattern=GATEWAY_ID,
-    pushdown=with_pushdown(gateway_id=lambda ids: Request(keys=tuple(sorted(ids)))),
+    pushdown=with_pushdown(gateway_id=by_keys),
     rows_per_scope=10,
     rows_per_key=3,
     columns=common_columns()

@@ -7,8 +7,8 @@ from ..table import (
     TEXT,
     TIMESTAMPTZ,
     Column,
-    Request,
     Table,
+    by_keys,
     common_columns,
     model_pattern,
     paged,
@@ -62,7 +62,7 @@ TABLE = Table(
     key_item=get_gateway_by_id,
     key_item_operation="GetGateway",
     key_pattern=GATEWAY_ID,
-    pushdown=with_pushdown(gateway_id=lambda ids: Request(keys=tuple(sorted(ids)))),
+    pushdown=with_pushdown(gateway_id=by_keys),
     rows_per_scope=5,
     columns=common_columns()
     + (

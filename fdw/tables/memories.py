@@ -9,8 +9,8 @@ from ..table import (
     TEXT,
     TIMESTAMPTZ,
     Column,
-    Request,
     Table,
+    by_keys,
     common_columns,
     listed_state,
     model_pattern,
@@ -49,7 +49,7 @@ TABLE = Table(
     key_item=get_memory_by_id,
     key_item_operation="GetMemory",
     key_pattern=MEMORY_ID,
-    pushdown=with_pushdown(memory_id=lambda ids: Request(keys=tuple(sorted(ids)))),
+    pushdown=with_pushdown(memory_id=by_keys),
     rows_per_scope=5,
     columns=common_columns()
     + (

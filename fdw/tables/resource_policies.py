@@ -15,8 +15,8 @@ from ..table import (
     TEXT,
     TEXT_ARRAY,
     Column,
-    Request,
     Table,
+    by_keys,
     common_columns,
     with_pushdown,
 )
@@ -162,7 +162,7 @@ TABLE = Table(
     key_item_operation="GetResourcePolicy",
     key_region=arn_region,
     key_pattern=r"arn:[a-z0-9-]+:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:(runtime|gateway)/[0-9A-Za-z_-]{1,110}",
-    pushdown=with_pushdown(resource_arn=lambda arns: Request(keys=tuple(sorted(arns)))),
+    pushdown=with_pushdown(resource_arn=by_keys),
     rows_per_scope=5,
     columns=common_columns()
     + (
