@@ -133,22 +133,21 @@ def _organization_accounts(
     operation = "ListAccounts"
     try:
         if not aws.settings.organization_units:
-            listed = _checked(paged(client.list_accounts, "Accounts", "NextToken"), "an account")
+            listed = _accounts(paged(client.list_accounts, "Accounts", "NextToken"))
         else:
             listed, units = [], list(aws.settings.organization_units)
             while units:
                 unit = units.pop()
                 operation = "ListAccountsForParent"
-                listed += _checked(
-                    paged(client.list_accounts_for_parent, "Accounts", "NextToken", ParentId=unit),
-                    "an account",
+                listed += _accounts(
+                    paged(client.list_accounts_for_parent, "Accounts", "NextToken", ParentId=unit)
                 )
                 operation = "ListOrganizationalUnitsForParent"
                 children = paged(
                     client.list_organizational_units_for_parent,
                     "OrganizationalUnits", "NextToken", ParentId=unit,
                 )  # fmt: skip
-                units += [child["Id"] for child in _checked(children, "an organizational unit")]
+                units += [child["Id"] for child in _identified(children, "an organizational unit")]
     except Exception as exc:  # whatever failed, the organization's accounts are unknown
         raise AwsError(
             base_account, region, getattr(exc, "operation_name", None) or operation,
@@ -156,18 +155,28 @@ def _organization_accounts(
         ) from exc  # fmt: skip
     found: dict[str, tuple[str, str | None, str]] = {}
     for item in listed:
-        # State replaced Status in 2025; an answer may carry either.
-        state = item.get("State") or item.get("Status")
-        found[item["Id"]] = (item["Id"], item.get("Name"), state)
+        found[item["Id"]] = (item["Id"], item.get("Name"), _state(item))
     return sorted(found.values())
 
 
-def _checked(items: Any, what: str) -> list[dict]:
+def _identified(items: Any, what: str) -> list[dict]:
     items = list(items)
     for item in items:
         check_identity(item, ("Id",), what)
-        if what == "an account" and not ACCOUNT_ID.fullmatch(item["Id"]):
-            raise MalformedResponse("an account's Id is not 12 digits")
-        if what == "an account" and not isinstance(item.get("State") or item.get("Status"), str):
-            raise MalformedResponse(f"account {item['Id']} has no State")
     return items
+
+
+def _accounts(items: Any) -> list[dict]:
+    """Listed accounts, each with a 12-digit Id and a state."""
+    accounts = _identified(items, "an account")
+    for item in accounts:
+        if not ACCOUNT_ID.fullmatch(item["Id"]):
+            raise MalformedResponse("an account's Id is not 12 digits")
+        if not isinstance(_state(item), str):
+            raise MalformedResponse(f"account {item['Id']} has no State")
+    return accounts
+
+
+def _state(item: dict) -> Any:
+    # State replaced Status in 2025; an answer may carry either.
+    return item.get("State") or item.get("Status")
