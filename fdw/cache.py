@@ -113,6 +113,11 @@ class Entry:
 class SharedCache:
     """The entries of one set of settings, under `directory`."""
 
+    @classmethod
+    def of(cls, settings: Settings) -> SharedCache:
+        """The server's cache (in the default directory) for these settings."""
+        return cls(default_directory(), settings)
+
     def __init__(self, directory: Path, settings: Settings):
         self.settings = settings
         self.root = Path(directory)
@@ -280,7 +285,7 @@ def read(
     if rows is not None:
         _served[str(entry.path)] = entry
         return ScanResult(rows, fetched_at=entry.fetched_at)
-    reusable = cache.marked_rows(table, started)
+    reusable = cache.marked_rows(table, started) if table.change_marker else {}
     result = scan(table, aws(), request, reusable=reusable, **scanning)
     result.fetched_at = started
     # A cache that cannot be written (a full disk, a value marshal refuses) only costs time.

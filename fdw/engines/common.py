@@ -68,7 +68,7 @@ def scan_once(
     key = (table.name, options_key, request)
     if key not in _results:
         settings = parse_options(options)
-        shared = cache.SharedCache(cache.default_directory(), settings)
+        shared = cache.SharedCache.of(settings)
         _results[key] = cache.read(
             table,
             lambda: aws_context(options),

@@ -281,7 +281,7 @@ def explain_lines(table: Table, options: dict, request: Request, quals: Iterable
             + ("fetched" if fetched else "not fetched (the query needs only list columns)")
         )
     if aws.settings.cache_ttl and table.cacheable:
-        shared = cache.SharedCache(cache.default_directory(), aws.settings)
+        shared = cache.SharedCache.of(aws.settings)
         entry = shared.find(table, request, cache.now())
         lines.append(
             "Shared cache: "

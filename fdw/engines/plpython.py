@@ -104,7 +104,7 @@ def refresh(plpy: Any, table_name: str | None) -> int:
     except KeyError as exc:
         raise_error(plpy, exc.args[0], None, INVALID_PARAMETER)
     forget_contexts()  # an organization's accounts are read anew as well
-    return cache.SharedCache(cache.default_directory(), settings).drop(table_name)
+    return cache.SharedCache.of(settings).drop(table_name)
 
 
 def raise_error(plpy: Any, message: str, hint: str | None, sqlstate: str) -> None:

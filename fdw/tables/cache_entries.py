@@ -9,7 +9,7 @@ from ..table import BIGINT, BOOLEAN, TEXT, TIMESTAMPTZ, Column, Request, Table
 
 
 def read_entries(aws: AwsContext, request: Request) -> list[dict]:
-    shared = cache.SharedCache(cache.default_directory(), aws.settings)
+    shared = cache.SharedCache.of(aws.settings)
     now = cache.now()
     items = []
     held = shared.entries()
