@@ -162,19 +162,14 @@ class _Scan:
         self._submit(home, operation, then, regions)
 
     def _account_failed(self, account: Account, home: Scope, exc: Exception) -> None:
-        code = error_code(exc)
-        operation = getattr(exc, "operation_name", None) or "AssumeRole"
-        message = error_message(exc, self.aws.settings)
         role = account.credentials.role_arn
-        if role and operation == "AssumeRole":
-            message = f"could not assume role {role}: {message}"
-        if not is_error_code(code) or code not in self.aws.settings.ignore_error_codes:
-            hint = ASSUME_ROLE_HINT if role and is_error_code(code) else None
-            raise AwsError(account.account_id, home.region, operation, code, message, hint) from exc
-        self.warnings.append(
-            f"{operation} failed with {code} (ignored by the server option ignore_error_codes): "
-            f"no rows from account {account.account_id} ({account.credentials.label})"
-        )
+        assuming = role and (getattr(exc, "operation_name", None) or "AssumeRole") == "AssumeRole"
+        self._skip_or_fail(
+            exc, home, "AssumeRole", "no rows from",
+            prefix=f"could not assume role {role}: " if assuming else "",
+            hint=ASSUME_ROLE_HINT if role and is_error_code(error_code(exc)) else None,
+            where=f"account {account.account_id} ({account.credentials.label})",
+        )  # fmt: skip
 
     def _start(self, scope: Scope) -> None:
         """List, or look up by key, in one account and region."""
@@ -432,15 +427,27 @@ class _Scan:
             self.warnings.append(note)
         return True
 
-    def _skip_or_fail(self, exc: Exception, scope: Scope, operation: str, skipped: str) -> None:
+    def _skip_or_fail(
+        self,
+        exc: Exception,
+        scope: Scope,
+        operation: str,
+        skipped: str,
+        prefix: str = "",
+        hint: str | None = None,
+        where: str | None = None,
+    ) -> None:
+        """Fail with `exc` (its message after `prefix`), or, when the user ignores its code,
+        say in a warning what was `skipped` and `where` (the scope's account and region)."""
         code = error_code(exc)
         operation = getattr(exc, "operation_name", None) or operation
         if not is_error_code(code) or code not in self.aws.settings.ignore_error_codes:
-            message = error_message(exc, self.aws.settings)
-            raise AwsError(scope.account_id, scope.region, operation, code, message) from exc
+            message = prefix + error_message(exc, self.aws.settings)
+            raise AwsError(scope.account_id, scope.region, operation, code, message, hint) from exc
+        where = where or f"account {scope.account_id}, region {scope.region}"
         self.warnings.append(
             f"{operation} failed with {code} (ignored by the server option ignore_error_codes): "
-            f"{skipped} account {scope.account_id}, region {scope.region}"
+            f"{skipped} {where}"
         )
 
     def _label(self, item: dict) -> str:
