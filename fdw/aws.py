@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from . import __version__
 from .answers import MALFORMED, MalformedResponse, check_identity, items_of
-from .options import UNEXPECTED, OptionError, Settings, is_error_code
+from .options import UNEXPECTED, OptionError, Settings, check_regions_exist, is_error_code
 
 # botocore's endpoint data does not list AgentCore's regions (the service resolves its
 # endpoints by rules), so the regions where AgentCore Runtime is offered are kept here,
@@ -347,6 +347,7 @@ class AwsContext:
     """Clients and accounts for one Settings, reused across scans for a while."""
 
     def __init__(self, settings: Settings, client_factory: Callable[..., Any] | None = None):
+        check_regions_exist(settings)
         self.settings = settings
         self.created = time.monotonic()
         self.credential_sets = [CredentialSet(profile, settings) for profile in settings.profiles]

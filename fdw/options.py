@@ -126,8 +126,12 @@ class Settings:
         return bool(self.role_arn or self.accounts or self.organization)
 
 
-def parse_options(options: Mapping[str, str]) -> Settings:
-    """Turn server options into Settings, or raise OptionError naming the option and value."""
+def parse_options(options: Mapping[str, str], *, look_up_regions: bool = True) -> Settings:
+    """Turn server options into Settings, or raise OptionError naming the option and value.
+
+    Whether each region exists is looked up in botocore's endpoint data, whose import costs a
+    new backend 0.1 s: look_up_regions=False leaves that to check_regions_exist(), which
+    AwsContext calls before any request, so that a query served from the cache skips it."""
     unknown = sorted(set(options) - set(OPTION_HELP) - ENGINE_OPTIONS)
     if unknown:
         raise OptionError(
@@ -175,7 +179,21 @@ def parse_options(options: Mapping[str, str]) -> Settings:
                 )
         settings["ignore_error_codes"] = frozenset(codes)
     settings.update(_parse_roles(options, settings.get("profiles", (None,))))
-    return Settings(**settings)
+    parsed = Settings(**settings)
+    if look_up_regions:
+        check_regions_exist(parsed)
+    return parsed
+
+
+def check_regions_exist(settings: Settings) -> None:
+    known = known_regions()
+    for region in settings.regions or ():
+        if region not in known:
+            raise OptionError(
+                f"unknown region {region!r} in option regions",
+                hint="a region is a name such as us-east-1; if it is a new AWS region, "
+                "upgrade botocore on the PostgreSQL server",
+            )
 
 
 def _parse_roles(options: Mapping[str, str], profiles: tuple) -> dict:
@@ -313,14 +331,6 @@ def _parse_regions(value: str) -> tuple[str, ...]:
                 "with named regions"
             )
         return regions
-    known = known_regions()
-    for region in regions:
-        if region not in known:
-            raise OptionError(
-                f"unknown region {region!r} in option regions",
-                hint="a region is a name such as us-east-1; if it is a new AWS region, "
-                "upgrade botocore on the PostgreSQL server",
-            )
     return tuple(dict.fromkeys(regions))
 
 

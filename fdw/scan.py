@@ -48,12 +48,17 @@ class ScanCancelled(Exception):
 
 @dataclass
 class ScanResult:
-    rows: list[dict[str, Any]]
+    table: Table
+    values: list[tuple]  # each row flattened (Table.flatten), in a stable order
     warnings: list[str] = field(default_factory=list)  # what could not be read
     throttled: dict[str, int] = field(default_factory=dict)  # retried answers, by operation
-    # Rows read in full this time, by change marker (table.change_marker), to reuse later.
-    marked_rows: dict[str, dict] = field(default_factory=dict)
+    # Rows read in full this time, flattened, by change marker (table.change_marker).
+    marked: dict[str, tuple] = field(default_factory=dict)
     fetched_at: float | None = None  # when AWS was read for these rows (cache.py), if known
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        return [self.table.unflatten(values) for values in self.values]
 
 
 def scan(
@@ -62,7 +67,7 @@ def scan(
     request: Request = EVERYTHING,
     listings: dict[tuple, list[dict]] | None = None,
     should_stop: Callable[[], bool] | None = None,
-    reusable: dict[str, dict] | None = None,
+    reusable: dict[str, tuple] | None = None,
 ) -> ScanResult:
     """The rows of `table` in the accounts and regions the settings and `request` name.
 
@@ -72,8 +77,8 @@ def scan(
     `should_stop` is polled while AWS answers; when it says so, the scan raises
     ScanCancelled at once. Requests in flight are abandoned: their sockets are shut down, they
     make no further attempt or page, and the pool's threads end before the scan returns.
-    `reusable` holds rows by change marker: a listed item whose marker is there takes that row
-    instead of a detail call.
+    `reusable` holds flattened rows by change marker: a listed item whose marker is there
+    takes that row instead of a detail call.
     """
     listings = {} if listings is None else listings
     request = table.bounded(request)
@@ -98,11 +103,12 @@ class _Scan:
         self.in_flight = InFlight()
 
     def run(self) -> ScanResult:
+        table = self.table
         if self.request.empty:
-            return ScanResult([])
-        if self.table.read is not None:
-            items = self.table.read(self.aws, self.request)
-            return ScanResult([row for item in items if (row := self._row(item))], self.warnings)
+            return ScanResult(table, [])
+        if table.read is not None:
+            rows = [row for item in table.read(self.aws, self.request) if (row := self._row(item))]
+            return ScanResult(table, [table.flatten(row) for row in rows], self.warnings)
         pool = self.aws.executor(self.in_flight)
         try:
             self.pool = pool
@@ -114,15 +120,18 @@ class _Scan:
                 done, _ = wait(self.pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
                 for future in done:
                     self._settle(future, *self.pending.pop(future))
-            rows, marked = [], {}
+            values, marked = [], {}
             for key in sorted(self.items):
                 item = self.items[key]
+                if "_reused" in item:
+                    values.append(item["_reused"])
+                    continue
                 row = self._row(item)
                 if row is None:
                     continue
-                rows.append(row)
-                if "_marker" in item and "_row" not in item and self._read_in_full(row):
-                    marked[item["_marker"]] = row
+                values.append(table.flatten(row))
+                if "_marker" in item and self._read_in_full(row):
+                    marked[item["_marker"]] = values[-1]
         finally:
             if self.pending:  # cancelled, or failed: abandon what is still in flight
                 self.in_flight.abandon()
@@ -130,7 +139,7 @@ class _Scan:
                 self.in_flight.join()
             else:
                 pool.shutdown(wait=True)
-        return ScanResult(rows, self.warnings, dict(self.in_flight.throttled), marked)
+        return ScanResult(table, values, self.warnings, dict(self.in_flight.throttled), marked)
 
     def _read_in_full(self, row: dict) -> bool:
         failed = self.table.detail_error_column and row.get(self.table.detail_error_column)
@@ -346,7 +355,7 @@ class _Scan:
         if marker is not None:
             listed["_marker"] = marker
             if marker in self.reusable:  # unchanged since its row was stored: no detail call
-                listed["_row"] = self.reusable[marker]
+                listed["_reused"] = self.reusable[marker]
                 return
 
         def detail() -> dict:
@@ -462,8 +471,6 @@ class _Scan:
         whose details failed, detail_error says MalformedResponse, and elsewhere the scan fails
         (or, with MalformedResponse ignored, leaves the row out and says so).
         """
-        if "_row" in item:
-            return item["_row"]
         row: dict[str, Any] = {}
         problems: list[str] = []
         malformed: list[Column] = []

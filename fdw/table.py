@@ -1,12 +1,14 @@
 """How a table is declared: its columns, where each value comes from, and its AWS calls.
 
 A table module in `tables/` is one `Table(...)`: read it top to bottom to learn every
-column's origin. Values leave here as plain Python (str, list of str, dict or list for
-jsonb, aware datetime, bool, int); each engine turns them into what PostgreSQL takes.
+column's origin. A scan makes rows of plain Python (str, list of str, dict or list for
+jsonb, aware datetime, bool, int), then flattens each to a tuple of its values
+(Table.flatten): JSON and timestamps as text, which PostgreSQL parses, and marshal stores.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -191,6 +193,13 @@ class Table:
     def __post_init__(self) -> None:
         if RESPONSE_PROBLEMS not in self.columns:
             object.__setattr__(self, "columns", self.columns + (RESPONSE_PROBLEMS,))
+        # What flatten() and unflatten() convert: (index, to text, from text) per column.
+        converted = tuple(
+            (index, _TO_TEXT[column.type], _FROM_TEXT[column.type])
+            for index, column in enumerate(self.columns)
+            if column.type in _TO_TEXT
+        )
+        object.__setattr__(self, "_converted", converted)
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -217,9 +226,35 @@ class Table:
             return replace(request, keys=None, subkeys=None)
         return replace(request, keys=keys, subkeys=subkeys)
 
+    def flatten(self, row: Mapping[str, Any]) -> tuple:
+        """A row as its values in column order, each None, a str, a list of str, a bool or an
+        int: JSON as its text (keys sorted) and a timestamp as ISO 8601 text. What the cache
+        stores, and what both engines hand PostgreSQL as it is."""
+        values = [row[column.name] for column in self.columns]
+        for index, to_text, _ in self._converted:
+            if values[index] is not None:
+                values[index] = to_text(values[index])
+        return tuple(values)
+
+    def unflatten(self, values: tuple) -> dict[str, Any]:
+        """The row a flattened tuple was made from."""
+        values = list(values)
+        for index, _, from_text in self._converted:
+            if values[index] is not None:
+                values[index] = from_text(values[index])
+        return dict(zip(self.column_names, values))
+
     def needs_details(self, columns: Iterable[str]) -> bool:
         """Whether any of these columns only comes from the per-item detail call."""
         return self.details_decide_rows or any(self.column(name).detail for name in columns)
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+_TO_TEXT = {JSONB: _json_text, TIMESTAMPTZ: datetime.isoformat}
+_FROM_TEXT = {JSONB: json.loads, TIMESTAMPTZ: datetime.fromisoformat}
 
 
 def listed_state(*members: str) -> Callable[[dict], tuple]:

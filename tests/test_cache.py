@@ -164,7 +164,7 @@ def test_rows_another_version_stored_are_never_served(tmp_path):
     shared = cache.SharedCache(tmp_path, Settings(cache_ttl=60))
     table = TABLES["agent_runtimes"]
     older = replace(table, columns=table.columns[:5])  # as an earlier release defined it
-    shared.store(older, Request(), [{"account_id": "123456789012"}], 1000.0)
+    shared.store(older, Request(), [older.flatten(dict.fromkeys(older.column_names))], 1000.0)
     assert shared.find(table, Request(), 1001.0) is None
     shared.store(table, Request(), [], 1002.0)
     assert [path.name for path in tmp_path.rglob("*@*")] == [shared.table_directory(table).name]
@@ -177,10 +177,14 @@ def test_timestamps_inside_jsonb_values_become_text_and_are_cached(tmp_path):
     ]
     shared = cache.SharedCache(tmp_path, Settings(cache_ttl=60))
     table = TABLES["memories"]
-    row = {"account_id": "123456789012", "region": "us-east-1",
-           "strategies": normalize([strategy], JSONB)}  # fmt: skip
-    entry = shared.store(table, Request(), [row], 1000.0)
-    assert shared.rows(table, entry) == [row]
+    row = dict.fromkeys(table.column_names)
+    row.update(account_id="123456789012", region="us-east-1",
+               strategies=normalize([strategy], JSONB))  # fmt: skip
+    entry = shared.store(table, Request(), [table.flatten(row)], 1000.0)
+    (stored,) = shared.values(entry)
+    strategies = stored[table.column_names.index("strategies")]
+    assert strategies == '[{"createdAt": "2026-11-01T12:00:00+00:00", "name": "facts"}]'
+    assert table.unflatten(stored) == row
 
 
 def test_a_scan_that_began_before_a_refresh_stores_nothing(tmp_path, monkeypatch):
@@ -190,7 +194,7 @@ def test_a_scan_that_began_before_a_refresh_stores_nothing(tmp_path, monkeypatch
     def refreshed_while_reading(*_args, **_kwargs):
         time.sleep(0.01)
         shared.drop()  # another session's agentcore.refresh(), while AWS is being read
-        return ScanResult([])
+        return ScanResult(table, [])
 
     monkeypatch.setattr(cache, "scan", refreshed_while_reading)
     cache.read(table, lambda: None, Request(), shared)

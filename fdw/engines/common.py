@@ -1,5 +1,5 @@
-"""What both engines share: settings to AwsContext, the per-transaction result cache, values
-as PostgreSQL takes them, cancellation, and one summary of warnings.
+"""What both engines share: settings to AwsContext, the per-transaction result cache,
+cancellation, and one summary of warnings.
 
 Within one transaction, a table read with the same options and the same pushed-down
 filters is read from AWS once: a transaction sees one consistent picture of AWS (views
@@ -9,16 +9,14 @@ such as control_results name agent_runtimes several times), and a new one reads 
 from __future__ import annotations
 
 import ctypes
-import json
 from collections.abc import Hashable, Mapping
 from dataclasses import replace
-from typing import Any
 
 from .. import cache
 from ..aws import AwsContext
 from ..options import OptionError, Settings, parse_options
 from ..scan import EVERYTHING, INCOMPLETE_MARK, ScanResult
-from ..table import JSONB, Request, Table
+from ..table import Request, Table
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
 
 SERVER_NAME = "agentcore"
@@ -67,7 +65,7 @@ def scan_once(
     options_key = tuple(sorted(options.items()))
     key = (table.name, options_key, request)
     if key not in _results:
-        settings = parse_options(options)
+        settings = parse_options(options, look_up_regions=False)
         shared = cache.SharedCache.of(settings)
         _results[key] = cache.read(
             table,
@@ -105,12 +103,6 @@ def _interrupt_flags() -> list:
         except (OSError, ValueError):  # not inside PostgreSQL: nothing can cancel us
             _flags = []
     return _flags
-
-
-def to_postgres(value: Any, sql_type: str) -> Any:
-    if value is not None and sql_type == JSONB:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
 
 
 def warning_summary(table: Table, result: ScanResult) -> str | None:

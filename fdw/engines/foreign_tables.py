@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from logging import ERROR, WARNING
+from operator import itemgetter
 from typing import Any
 
 from multicorn import ANY, ColumnDefinition, ForeignDataWrapper, TableDefinition
@@ -28,7 +29,7 @@ from ..scan import ScanCancelled
 from ..table import Request, Table
 from ..tables import TABLES
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
-from .common import aws_context, cancel_requested, scan_once, to_postgres, warning_summary
+from .common import aws_context, cancel_requested, scan_once, warning_summary
 
 REMOTE_SCHEMA = "agentcore"
 # One AWS request costs far more than a row; an honest start-up cost makes the planner
@@ -65,7 +66,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
             )
         self.server_options = {k: v for k, v in options.items() if k not in ENGINE_OPTIONS}
         try:
-            parse_options(self.server_options)
+            parse_options(self.server_options, look_up_regions=False)  # ALTER SERVER did
         except OptionError as exc:
             fail(str(exc), exc.hint)
         self._startup_cost = REQUEST_COST
@@ -104,7 +105,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
 
     def configured_regions(self) -> int:
         """How many regions the settings name (one: the credential chain's, when none)."""
-        settings = parse_options(self.server_options)
+        settings = parse_options(self.server_options, look_up_regions=False)
         if settings.all_regions:
             return len(offered_regions(self.table.service))
         return len(settings.regions or (None,))
@@ -151,15 +152,20 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
         except ScanCancelled as exc:
             fail(str(exc))
         if request.unfiltered:
-            self._observe(len(result.rows))  # a full scan: remember its size for planning
+            self._observe(len(result.values))  # a full scan: remember its size for planning
         summary = warning_summary(self.table, result)
         if summary and not cancel_requested():
             log_to_postgres(summary, WARNING)
         # Only the columns the query reads: PostgreSQL takes the others as NULL, unread.
-        wanted = [(column.name, column.type) for column in self.table.columns
-                  if column.name in columns]  # fmt: skip
-        for row in result.rows:
-            yield {name: to_postgres(row[name], sql_type) for name, sql_type in wanted}
+        wanted = [(index, name) for index, name in enumerate(self.table.column_names)
+                  if name in columns]  # fmt: skip
+        names = [name for _, name in wanted]
+        pick = itemgetter(*(index for index, _ in wanted)) if len(wanted) > 1 else None
+        for values in result.values:
+            if pick is not None:
+                yield dict(zip(names, pick(values)))
+            else:
+                yield {name: values[index] for index, name in wanted}
 
     def _observe(self, rows: int) -> None:
         scopes_read = self.configured_regions() * expected_accounts(self.server_options)
@@ -200,7 +206,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
 
 def expected_accounts(options: dict) -> int:
     """How many accounts the settings name, for the planner (an organization: a guess)."""
-    settings = parse_options(options)
+    settings = parse_options(options, look_up_regions=False)
     if settings.organization:
         return ORGANIZATION_GUESS
     named = len(settings.accounts) if settings.accounts else 1

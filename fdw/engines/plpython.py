@@ -13,7 +13,7 @@ from ..aws import AwsError
 from ..options import OptionError, parse_options
 from ..scan import ScanCancelled
 from ..tables import table as table_named
-from .common import SERVER_NAME, forget_contexts, scan_once, to_postgres, warning_summary
+from .common import SERVER_NAME, forget_contexts, scan_once, warning_summary
 
 FDW_ERROR = "HV000"
 INVALID_OPTION = "HV00D"
@@ -22,6 +22,8 @@ INVALID_PARAMETER = "22023"
 
 
 def scan(plpy: Any, table_name: str) -> list[tuple]:
+    """The rows of a table's function, flattened: PL/Python hands each value to its type's
+    input function, which parses JSON and timestamps from their text."""
     table = table_named(table_name)
     options = server_options(plpy)
     transaction = plpy.execute("SELECT pg_catalog.now() AS started")[0]["started"]
@@ -36,11 +38,7 @@ def scan(plpy: Any, table_name: str) -> list[tuple]:
     summary = warning_summary(table, result)
     if summary:
         plpy.warning(summary)
-    types = [column.type for column in table.columns]
-    return [
-        tuple(to_postgres(value, sql_type) for value, sql_type in zip(row.values(), types))
-        for row in result.rows
-    ]
+    return result.values
 
 
 def server_options(plpy: Any) -> dict[str, str]:
