@@ -130,7 +130,7 @@ def set_server_options(conn: psycopg.Connection, options: Mapping[str, str | Non
         )
 
 
-def install(dsn: str, engine: str = "auto", options: Mapping[str, str | None] = ()) -> str:
+def install(dsn: str, engine: str = "auto", options: Mapping[str, str | None] | None = None) -> str:
     """Install (or bring up to date) in one transaction; returns the engine used.
 
     Changing engine, or upgrading to a version whose tables have other columns, replaces the
@@ -149,8 +149,8 @@ def install(dsn: str, engine: str = "auto", options: Mapping[str, str | None] = 
         if replaced:
             kept.pop("wrapper", None)
             set_server_options(conn, kept)
-        check_options(kept, options)
-        set_server_options(conn, dict(options))
+        check_options(kept, options or {})
+        set_server_options(conn, dict(options or {}))
     return engine
 
 
