@@ -9,8 +9,9 @@ dropped silently, except what AWS says no longer exists.
 
 from __future__ import annotations
 
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from queue import Empty, SimpleQueue
 from typing import Any, Callable
 
 from .accounts import ASSUME_ROLE_HINT, Account, accounts_to_read
@@ -99,6 +100,9 @@ class _Scan:
         self.warnings: list[str] = []
         # future -> (where it runs, what it asks AWS, what to do with the answer)
         self.pending: dict[Future, tuple[Scope, str, Callable[[Future], None]]] = {}
+        # Each pending future, once done: concurrent.futures.wait() over all of them would
+        # cost a lock and a waiter per pending future at every answer (4.5 million for 3,000).
+        self.completed: SimpleQueue[Future] = SimpleQueue()
         self.listed_for_keys: set[tuple[str, str]] = set()
         self.in_flight = InFlight()
 
@@ -117,9 +121,11 @@ class _Scan:
             while self.pending:
                 if self.should_stop():
                     raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
-                done, _ = wait(self.pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-                for future in done:
-                    self._settle(future, *self.pending.pop(future))
+                try:
+                    future = self.completed.get(timeout=POLL_SECONDS)
+                except Empty:
+                    continue
+                self._settle(future, *self.pending.pop(future))
             values, marked = [], {}
             for key in sorted(self.items):
                 item = self.items[key]
@@ -201,7 +207,9 @@ class _Scan:
     def _submit(
         self, scope: Scope, operation: str, then: Callable[[Future], None], call, *args
     ) -> None:
-        self.pending[self.pool.submit(call, *args)] = (scope, operation, then)
+        future = self.pool.submit(call, *args)
+        self.pending[future] = (scope, operation, then)
+        future.add_done_callback(self.completed.put)
 
     def _settle(self, future: Future, scope: Scope, operation: str, then) -> None:
         try:
