@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .answers import MalformedResponse, check_identity
-from .aws import AssumedRole, AwsContext, AwsError, CredentialSet, error_code, error_message
+from .aws import AssumedRole, AwsContext, CredentialSet, error_code, error_message
 from .options import ACCOUNT_ID, OptionError
+from .results import AwsError
 from .table import Request, paged
 
 ACTIVE = "ACTIVE"

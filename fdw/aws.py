@@ -23,7 +23,8 @@ from typing import Any, Callable
 
 from . import __version__
 from .answers import MALFORMED, MalformedResponse, check_identity, items_of
-from .options import UNEXPECTED, OptionError, Settings, check_regions_exist, is_error_code
+from .options import UNEXPECTED, OptionError, Settings, check_regions_exist
+from .results import AwsError
 
 # botocore's endpoint data does not list AgentCore's regions (the service resolves its
 # endpoints by rules), so the regions where AgentCore Runtime is offered are kept here,
@@ -69,43 +70,6 @@ CONTEXT_MAX_AGE_SECONDS = 600
 # an endpoint that accepted the connection and went silent twice is not going to answer.
 TIMED_OUT_ATTEMPTS = 2
 JSON_PROTOCOLS = frozenset({"json", "rest-json"})
-
-
-class AwsError(Exception):
-    """A failure to read AWS, named by account, region, operation and error code."""
-
-    def __init__(
-        self,
-        account_id: str,
-        region: str,
-        operation: str,
-        code: str,
-        message: str,
-        hint: str | None = None,
-    ):
-        self._hint = hint
-        self.account_id = account_id
-        self.region = region
-        self.operation = operation
-        self.code = code
-        self.aws_message = message
-        super().__init__(
-            f"{operation} failed in account {account_id}, region {region}: {code}: {message}"
-        )
-
-    @property
-    def hint(self) -> str:
-        if self._hint:
-            return self._hint
-        if not is_error_code(self.code):
-            return (
-                "this is not an AWS error but one agentcore-fdw met while reading the answer; "
-                "it cannot be ignored: please report it with this message"
-            )
-        return (
-            f"to skip what fails with {self.code} instead of failing the query, add it to "
-            "the server option ignore_error_codes"
-        )
 
 
 def error_code(exc: BaseException) -> str:

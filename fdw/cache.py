@@ -36,13 +36,15 @@ import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__
-from .aws import AwsContext
 from .options import Settings
-from .scan import ScanResult, scan
+from .results import ScanResult
 from .table import Request, Table
+
+if TYPE_CHECKING:
+    from .aws import AwsContext
 
 CACHE_DIRECTORY = "agentcore_fdw_cache"
 DETAILS_FILE = "markers.rows"
@@ -305,6 +307,14 @@ def read(
             _served[str(stored.path)] = stored
         cache.store_marked(table, result.marked, started)
     return result
+
+
+def scan(table: Table, aws: AwsContext, request: Request, **scanning: Any) -> ScanResult:
+    """scan.scan, imported when AWS is read: a query the cache serves never loads the scanner,
+    nor what it needs of boto3's side (threads, sockets), 20 ms of a new backend's start."""
+    from . import scan as scanner
+
+    return scanner.scan(table, aws, request, **scanning)
 
 
 def new_transaction() -> None:

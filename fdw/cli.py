@@ -26,7 +26,7 @@ from .output import progress, render, terminal_lines
 from .report import DEMO_BANNER, FAILING, Report, known_controls, write
 from .report import FORMATS as REPORT_FORMATS
 from .report import render as render_report
-from .scan import INCOMPLETE_MARK
+from .results import INCOMPLETE_MARK
 from .service import LISTEN, READER, Instance, ServiceError, data_home, instances, running_instance
 
 CHECK_FAILED = 2  # the check itself could not run

@@ -10,7 +10,6 @@ dropped silently, except what AWS says no longer exists.
 from __future__ import annotations
 
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 from queue import Empty, SimpleQueue
 from typing import Any, Callable
 
@@ -25,7 +24,6 @@ from .answers import (
 )
 from .aws import (
     AwsContext,
-    AwsError,
     InFlight,
     Scope,
     answered,
@@ -35,31 +33,10 @@ from .aws import (
     is_not_offered,
 )
 from .options import OptionError, is_error_code
-from .table import RESPONSE_PROBLEMS, Column, Request, Table
+from .results import AwsError, ScanCancelled, ScanResult
+from .table import EVERYTHING, RESPONSE_PROBLEMS, Column, Request, Table
 
 POLL_SECONDS = 0.2
-# How a scan's WARNING says that something could not be read (check: INCOMPLETE).
-INCOMPLETE_MARK = "is incomplete:"
-EVERYTHING = Request()
-
-
-class ScanCancelled(Exception):
-    """The caller asked to stop (PostgreSQL cancelled the query)."""
-
-
-@dataclass
-class ScanResult:
-    table: Table
-    values: list[tuple]  # each row flattened (Table.flatten), in a stable order
-    warnings: list[str] = field(default_factory=list)  # what could not be read
-    throttled: dict[str, int] = field(default_factory=dict)  # retried answers, by operation
-    # Rows read in full this time, flattened, by change marker (table.change_marker).
-    marked: dict[str, tuple] = field(default_factory=dict)
-    fetched_at: float | None = None  # when AWS was read for these rows (cache.py), if known
-
-    @property
-    def rows(self) -> list[dict[str, Any]]:
-        return [self.table.unflatten(values) for values in self.values]
 
 
 def scan(

@@ -106,6 +106,9 @@ class Request:
         return any(part is not None and not part for part in parts)
 
 
+EVERYTHING = Request()
+
+
 def by_region(values: frozenset) -> Request:
     return Request(regions=frozenset(values))
 

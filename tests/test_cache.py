@@ -15,7 +15,7 @@ import pytest
 
 from agentcore_fdw import cache
 from agentcore_fdw.options import Settings
-from agentcore_fdw.scan import ScanResult
+from agentcore_fdw.results import ScanResult
 from agentcore_fdw.table import JSONB, Request, normalize
 from agentcore_fdw.tables import TABLES
 
@@ -53,9 +53,16 @@ def test_a_second_connection_within_the_ttl_asks_aws_nothing(cached, database, a
         assert other.rows(RUNTIMES) == first
         audited = other.value("SELECT count(*) FROM agentcore.runtime_authorization_audit")
         one_region = other.rows("SELECT * FROM agentcore.agent_runtimes WHERE region = 'eu-west-1'")
+        other.execute(
+            "CREATE FUNCTION pg_temp.modules() RETURNS text[] LANGUAGE plpython3u "
+            "AS $$ import sys; return sorted(sys.modules) $$"
+        )
+        loaded = set(other.value("SELECT pg_temp.modules()"))
     finally:
         other.close()
     assert calls(aws, mark) == Counter()
+    # Nor did its backend load what reads AWS: that is most of a new backend's start.
+    assert loaded.isdisjoint({"agentcore_fdw.aws", "agentcore_fdw.scan", "botocore"})
     assert audited == len(first)
     assert one_region == [row for row in first if row[1] == "eu-west-1"]
 

@@ -13,8 +13,9 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from agentcore_fdw.aws import AwsContext, AwsError
+from agentcore_fdw.aws import AwsContext
 from agentcore_fdw.options import OptionError, Settings
+from agentcore_fdw.results import AwsError
 from agentcore_fdw.scan import scan
 from agentcore_fdw.tables import TABLES
 

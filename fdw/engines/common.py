@@ -11,13 +11,16 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Hashable, Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .. import cache
-from ..aws import AwsContext
 from ..options import OptionError, Settings, parse_options
-from ..scan import EVERYTHING, INCOMPLETE_MARK, ScanResult
-from ..table import Request, Table
+from ..results import INCOMPLETE_MARK, ScanResult
+from ..table import EVERYTHING, Request, Table
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
+
+if TYPE_CHECKING:
+    from ..aws import AwsContext
 
 SERVER_NAME = "agentcore"
 MAX_WARNING_LINES = 10
@@ -39,6 +42,8 @@ def aws_context(options: Mapping[str, str]) -> AwsContext:
     key = replace(settings, cache_ttl=0, detail_cache_ttl=0)
     context = _contexts.get(key)
     if context is None or context.expired:
+        from ..aws import AwsContext  # here: a query the cache serves never loads it
+
         context = _contexts[key] = AwsContext(settings)
     context.settings = settings  # the same but for the TTLs, which are read from here
     return context

@@ -22,10 +22,8 @@ from multicorn import ANY, ColumnDefinition, ForeignDataWrapper, TableDefinition
 from multicorn.utils import log_to_postgres
 
 from .. import cache
-from ..accounts import accounts_to_read
-from ..aws import AwsError, offered_regions
 from ..options import ENGINE_OPTIONS, OptionError, parse_options
-from ..scan import ScanCancelled
+from ..results import AwsError, ScanCancelled
 from ..table import Request, Table
 from ..tables import TABLES
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
@@ -107,6 +105,8 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
         """How many regions the settings name (one: the credential chain's, when none)."""
         settings = parse_options(self.server_options, look_up_regions=False)
         if settings.all_regions:
+            from ..aws import offered_regions  # as EXPLAIN does: see explain_lines()
+
             return len(offered_regions(self.table.service))
         return len(settings.regions or (None,))
 
@@ -217,6 +217,8 @@ def planned_regions(aws, table: Table, request: Request) -> str:
     """The regions a scan reads, as EXPLAIN says it (without assuming any role)."""
     if table.read is not None:
         return "none (no regional calls)"
+    from ..aws import offered_regions
+
     settings = aws.settings
     if settings.all_regions:
         regions = offered_regions(table.service)
@@ -265,6 +267,10 @@ def explain_lines(table: Table, options: dict, request: Request, quals: Iterable
         for qual in quals
         if qual.field_name in table.pushdown and equal_to(qual) is not None
     ]
+    # Imported here, not with this module: a query the shared cache serves loads nothing that
+    # reads AWS, and planning it needs none of it either.
+    from ..accounts import accounts_to_read
+
     lines = [f"AgentCore table: agentcore.{table.name}"]
     if request.empty:
         return lines + ["AWS calls: none (the filters match nothing)"]

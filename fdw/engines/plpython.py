@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import cache
-from ..aws import AwsError
 from ..options import OptionError, parse_options
-from ..scan import ScanCancelled
+from ..results import AwsError, ScanCancelled
 from ..tables import table as table_named
 from .common import SERVER_NAME, forget_contexts, scan_once, warning_summary
 

@@ -3,11 +3,12 @@ it can be: the place where an account that is not read says why."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
-from ..accounts import accounts
-from ..aws import AwsContext, error_code, error_message
 from ..table import TEXT, Column, Request, Table, by_account
+
+if TYPE_CHECKING:
+    from ..aws import AwsContext
 
 OK = "ok"
 SKIPPED = "skipped"
@@ -15,6 +16,11 @@ SKIPPED = "skipped"
 
 def read_accounts(aws: AwsContext, request: Request) -> list[dict]:
     """One item per account; each role is assumed (in parallel) to learn whether it can be."""
+    from concurrent.futures import ThreadPoolExecutor  # as AWS is read, not at every import
+
+    from ..accounts import accounts
+    from ..aws import error_code, error_message
+
     named = [
         account
         for account in accounts(aws)

@@ -3,9 +3,13 @@ account and region, and how old it is."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import cache
-from ..aws import AwsContext
 from ..table import BIGINT, BOOLEAN, TEXT, TIMESTAMPTZ, Column, Request, Table
+
+if TYPE_CHECKING:
+    from ..aws import AwsContext
 
 
 def read_entries(aws: AwsContext, request: Request) -> list[dict]:

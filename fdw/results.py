@@ -1,0 +1,71 @@
+"""What reading a table gives: its rows (ScanResult), or why it could not (AwsError,
+ScanCancelled). The engines and the cache use these without loading the scanner, boto3 or
+anything that talks to AWS: a query the shared cache serves never imports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .options import is_error_code
+from .table import Table
+
+# How a scan's WARNING says that something could not be read (check: INCOMPLETE).
+INCOMPLETE_MARK = "is incomplete:"
+
+
+class ScanCancelled(Exception):
+    """The caller asked to stop (PostgreSQL cancelled the query)."""
+
+
+@dataclass
+class ScanResult:
+    table: Table
+    values: list[tuple]  # each row flattened (Table.flatten), in a stable order
+    warnings: list[str] = field(default_factory=list)  # what could not be read
+    throttled: dict[str, int] = field(default_factory=dict)  # retried answers, by operation
+    # Rows read in full this time, flattened, by change marker (table.change_marker).
+    marked: dict[str, tuple] = field(default_factory=dict)
+    fetched_at: float | None = None  # when AWS was read for these rows (cache.py), if known
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        return [self.table.unflatten(values) for values in self.values]
+
+
+class AwsError(Exception):
+    """A failure to read AWS, named by account, region, operation and error code."""
+
+    def __init__(
+        self,
+        account_id: str,
+        region: str,
+        operation: str,
+        code: str,
+        message: str,
+        hint: str | None = None,
+    ):
+        self._hint = hint
+        self.account_id = account_id
+        self.region = region
+        self.operation = operation
+        self.code = code
+        self.aws_message = message
+        super().__init__(
+            f"{operation} failed in account {account_id}, region {region}: {code}: {message}"
+        )
+
+    @property
+    def hint(self) -> str:
+        if self._hint:
+            return self._hint
+        if not is_error_code(self.code):
+            return (
+                "this is not an AWS error but one agentcore-fdw met while reading the answer; "
+                "it cannot be ignored: please report it with this message"
+            )
+        return (
+            f"to skip what fails with {self.code} instead of failing the query, add it to "
+            "the server option ignore_error_codes"
+        )
