@@ -7,6 +7,7 @@ unprivileged `postgres` system user, which then owns the data directory.
 
 from __future__ import annotations
 
+import compileall
 import importlib.metadata
 import os
 import pwd
@@ -143,6 +144,7 @@ def server_pythonpath(python_dir: Path) -> str:
     user's: a link that user planted there could otherwise redirect what we write.
     """
     package_dir = Path(agentcore_fdw.__file__).resolve().parent
+    byte_compile(package_dir)
     entries = []
     if package_dir.name != "agentcore_fdw":
         shim = python_dir / "shim"
@@ -156,6 +158,13 @@ def server_pythonpath(python_dir: Path) -> str:
     return os.pathsep.join(dict.fromkeys(entries))
 
 
+def byte_compile(package_dir: Path) -> None:
+    """Write the package's .pyc files, as pip does when it installs one: without them (an
+    editable install, PYTHONDONTWRITEBYTECODE, a server user that cannot write here) every
+    new backend compiles the package again, 15 of the 35 ms its import takes."""
+    compileall.compile_dir(package_dir, quiet=1)
+
+
 def server_copy(target: Path, requirements: tuple[str, ...] = SERVER_REQUIREMENTS) -> str:
     """A copy of this package and of what `requirements` need, readable by every user, made
     anew when this package or a dependency changes: for a checkout the server's user cannot
@@ -166,7 +175,7 @@ def server_copy(target: Path, requirements: tuple[str, ...] = SERVER_REQUIREMENT
         (dist.locate_file(file), file)
         for dist in map(importlib.metadata.distribution, distributions)
         for file in dist.files or ()
-        if ".." not in Path(file).parts and "__pycache__" not in Path(file).parts
+        if ".." not in Path(file).parts
     ]
     ours = sorted(path for path in package_dir.rglob("*.py") if "__pycache__" not in path.parts)
     fingerprint = "\n".join(
@@ -182,11 +191,12 @@ def server_copy(target: Path, requirements: tuple[str, ...] = SERVER_REQUIREMENT
         if Path(source).is_file():
             destination = fresh / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+            shutil.copy2(source, destination)  # with its time, which its .pyc records
     for path in ours:
         destination = fresh / "agentcore_fdw" / path.relative_to(package_dir)
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, destination)
+    byte_compile(fresh / "agentcore_fdw")
     (fresh / "FINGERPRINT").write_text(fingerprint)
     for path in [fresh, *fresh.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
