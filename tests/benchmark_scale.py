@@ -14,16 +14,28 @@ distant region's would, and:
   call GetAgentRuntime for each. It runs in a process of its own (as PostgreSQL's backend
   does), so that it does not share the fake's Python interpreter lock.
 - for each engine available (multicorn, plpython), in a database of its own:
-  a. cold: `SELECT agentcore.refresh()` then the audit on connection A;
-  b. within the TTL: the audit on a new connection B, served from the shared cache (the
+  a. cold: `SELECT agentcore.refresh()` then the audit on connection A. The plain script and
+     each engine's cold audit run in turns, --rounds times (3), and the table shows each
+     one's median: on a small machine one run of either can vary by a fifth;
+  then, after every round, for each engine in turn:
+  b. within the TTL: the audit on a new connection B, served from the shared cache that the
+     last cold audit filled, whichever engine's it was: the cache is the server's (the
      first query of a new backend, so its time includes loading the wrapper's code);
   e. memory: the backend's RSS before, during and after 50 audits on connection B, within
      the TTL;
-  c. after the TTL, nothing changed: the audit on connection A again, twice (c1, c2);
-  d. one runtime updated in AWS, after the TTL: the audit on connection A again.
+  c. after the TTL, nothing changed: the audit on a connection A, once within the TTL
+     (unmeasured), then twice after it (c1, c2);
   (e runs before c, while the first TTL still holds.)
+  d. once b, e and c ran for every engine: one runtime updated in AWS, then after the TTL
+     the audit on a connection again (each engine updates it once more).
 - with --memory-runtimes N, f: N more runtimes in an account of their own, read by a
   database of their own, and the backend's RSS after one cold audit of them.
+
+The fake replays (tests/aws_fake.py, AwsFake.replay) from the plain script's phases on: moto
+answers each read once, at latency 0, while the plain script runs once unmeasured, and the
+same read again (by the same account) gets that answer, after the latency, at a fraction of
+moto's cost. Both the measured plain script and the wrapper are then served alike, and the
+two cores go to them rather than to moto. Updating a runtime (phase d) clears what it keeps.
 
 How the TTL expires for c and d: the server starts with `cache_ttl` 300, so that the cold
 audit and the phases after it stay within it. Before c, `cache_ttl` is set to 2 seconds and
@@ -37,7 +49,7 @@ clients); c2 sleeps past the TTL once more and is the steady state, with nothing
 all. d updates one runtime's description through moto, then sleeps past the TTL again.
 
     .venv/bin/python -m tests.benchmark_scale [--runtimes 1000] [--latency-ms 50]
-        [--accounts 3] [--regions 4] [--memory-runtimes 0] [--max-concurrency N]
+        [--accounts 3] [--regions 4] [--memory-runtimes 0] [--max-concurrency N] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -52,8 +64,8 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -325,55 +337,77 @@ def new_database(postgres: LocalPostgres, name: str, engine: str, options: dict)
     return dsn
 
 
-def engine_phases(
-    aws: AwsFake, estate: ScaleSeeder, dsn: str, engine: str, plain: Phase, changed: str
-) -> tuple[list[Phase], list[str]]:
-    """Phases a to e on one engine's database: the table's rows, and lines about memory."""
-    run, notes = Recorder(aws, engine), []
-    lists = plain.calls["ListAgentRuntimes"]
+def cold_audit(aws: AwsFake, dsn: str, engine: str) -> tuple[Phase, str]:
+    """Phase a: the audit on a new connection, with nothing cached; the backend's RSS after."""
     with psycopg.connect(dsn, autocommit=True) as a:
-        cached = has_cache(a)
-        if cached:
+        if has_cache(a):
             a.execute("SELECT agentcore.refresh()")
-        else:
-            notes.append(f"{engine}: no agentcore.refresh(), so no cache: only phase a ran")
-        run(a, "a. cold audit, connection A", "<= 1.1 x plain", within(1.1 * plain.seconds))
-        notes.append(f"{engine}: backend RSS of A after the cold audit: {backend_rss(a):.1f} MB")
-        if not cached:
-            return run.phases, notes
+        cold = Recorder(aws, engine)(a, "a. cold audit, connection A")
+        return cold, f"{engine}: backend RSS of A after the cold audit: {backend_rss(a):.1f} MB"
 
-        with psycopg.connect(dsn, autocommit=True) as b:
-            run(b, "b. within TTL, new connection B", "0 requests, < 0.1 s", within(0.1, {}))
-            pid = b.execute("SELECT pg_backend_pid()").fetchone()[0]
-            memory = [f"{rss(pid):.1f} MB before"]
 
-            def sample(done: int) -> None:
-                if done % (REPEATS // 5) == 0:
-                    memory.append(f"{rss(pid):.1f} after {done}")
+def warm_phases(
+    aws: AwsFake, estate: ScaleSeeder, dsn: str, engine: str, lists: int
+) -> tuple[list[Phase], list[str]]:
+    """Phases b, e, c1 and c2 on one engine's database, while a cold audit's rows are within
+    the TTL: the phases, and lines about memory."""
+    run, notes = Recorder(aws, engine), []
+    with psycopg.connect(dsn, autocommit=True) as b:
+        run(b, "b. within TTL, new connection B", "0 requests, < 0.1 s", within(0.1, {}))
+        pid = b.execute("SELECT pg_backend_pid()").fetchone()[0]
+        memory = [f"{rss(pid):.1f} MB before"]
 
-            name = f"e. {REPEATS} audits within TTL, B"
-            repeated = run(b, name, "0 requests", within(None, {}), REPEATS, sample)
-            notes.append(
-                f"{engine}: backend RSS of B over {REPEATS} audits: {', '.join(memory)}; "
-                f"{1000 * repeated.seconds / REPEATS:.1f} ms per audit"
-            )
+        def sample(done: int) -> None:
+            if done % (REPEATS // 5) == 0:
+                memory.append(f"{rss(pid):.1f} after {done}")
 
+        name = f"e. {REPEATS} audits within TTL, B"
+        repeated = run(b, name, "0 requests", within(None, {}), REPEATS, sample)
+        notes.append(
+            f"{engine}: backend RSS of B over {REPEATS} audits: {', '.join(memory)}; "
+            f"{1000 * repeated.seconds / REPEATS:.1f} ms per audit"
+        )
+
+    with psycopg.connect(dsn, autocommit=True) as a:
+        a.execute(AUDIT).fetchall()  # A's first query, within the TTL: phase b's, again
         set_option(a, "cache_ttl", str(SHORT_TTL))
         time.sleep(SHORT_TTL + 0.5)
         run(a, "c1. after TTL, first after SET", "(c2: with no option changed)")
         time.sleep(SHORT_TTL + 0.5)
         lists_only = {"ListAgentRuntimes": lists}
         target = f"ListAgentRuntimes {lists} only, < 0.5 s"
-        steady = run(a, "c2. after TTL, nothing changed, A", target, within(0.5, lists_only))
+        run(a, "c2. after TTL, nothing changed, A", target, within(0.5, lists_only))
+        set_option(a, "cache_ttl", str(CACHE_TTL))
+    return run.phases, notes
 
+
+def updated_phase(
+    aws: AwsFake, estate: ScaleSeeder, dsn: str, engine: str, lists: int, changed: str
+) -> Phase:
+    """Phase d: one runtime updated in AWS, then the audit after the TTL: its stored rows
+    serve every other runtime (the cold audit's, or the previous engine's phase d's)."""
+    with psycopg.connect(dsn, autocommit=True) as a:
+        set_option(a, "cache_ttl", str(SHORT_TTL))
+        time.sleep(SHORT_TTL + 0.5)
+        a.execute(AUDIT).fetchall()  # lists after the TTL: roles assumed, as c1's were
         estate.update_runtime(changed, description=f"changed by benchmark_scale at {time.time()}")
         time.sleep(SHORT_TTL + 0.5)
-        gets = steady.calls["GetAgentRuntime"] + 1  # c2's and the updated runtime's
-        target = f"ListAgentRuntimes {lists}, GetAgentRuntime {gets}"
-        one_more = dict(lists_only, GetAgentRuntime=gets)
-        run(a, "d. one runtime updated, after TTL", target, within(None, one_more))
+        target = f"ListAgentRuntimes {lists}, GetAgentRuntime 1"
+        one_more = {"ListAgentRuntimes": lists, "GetAgentRuntime": 1}
+        phase = Recorder(aws, engine)(
+            a, "d. one runtime updated, after TTL", target, within(None, one_more)
+        )
         set_option(a, "cache_ttl", str(CACHE_TTL))
-    return sorted(run.phases, key=lambda phase: phase.name), notes
+    return phase
+
+
+def median(runs: list[Phase], name: str, target: str = "", limit: float | None = None) -> Phase:
+    """The run of median time (the lower of the two middle ones for an even count), named
+    for all of them, and checked against `limit` seconds."""
+    middle = sorted(runs, key=lambda phase: phase.seconds)[(len(runs) - 1) // 2]
+    phase = replace(middle, name=f"{name} (median of {len(runs)})", target=target)
+    phase.met = None if limit is None else middle.seconds <= limit
+    return phase
 
 
 def memory_phase(
@@ -454,6 +488,12 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--max-concurrency", type=int, help="the wrapper's max_concurrency (default: its own)"
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="times the plain script and each engine's cold audit run, in turns (a: medians)",
+    )
     return parser.parse_args()
 
 
@@ -471,6 +511,7 @@ def main() -> None:
     directory.chmod(0o755)  # the postgres user reads the AWS profiles written here
     aws = AwsFake()
     aws.start()
+    replaying = ExitStack()
     client_side = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
     postgres = None
     try:
@@ -492,16 +533,20 @@ def main() -> None:
             f"the fake alone, latency 0: {answered.result() / PROBE_SECONDS:.0f} "
             f"GetAgentRuntime/s from {THREADS} threads"
         )
+        replaying.enter_context(aws.replay())  # every phase from here on: see the docstring
+        answered = client_side.submit(probe, files, aws.endpoint_url, "GetAgentRuntime", some)
+        print(
+            f"the fake replaying, latency 0: {answered.result() / PROBE_SECONDS:.0f} "
+            f"GetAgentRuntime/s from {THREADS} threads"
+        )
+        started = time.monotonic()
+        client_side.submit(plain_audit, files, aws.endpoint_url, accounts, regions).result()
+        print(
+            f"the plain script at latency 0, recording what the fake replays: "
+            f"{time.monotonic() - started:.1f} s"
+        )
 
         aws.latency = args.latency_ms / 1000
-        mark = aws.mark()
-        plain = client_side.submit(plain_audit, files, aws.endpoint_url, accounts, regions)
-        seconds, read = plain.result()
-        calls = Counter(request.operation for request in aws.since(mark))
-        plain = Phase("boto3", f"plain script, {THREADS} threads", seconds, read, calls)
-        floor = sum(calls.values()) * aws.latency / THREADS
-        print(f"the plain script's floor (its requests x latency / {THREADS}): {floor:.2f} s")
-
         postgres = LocalPostgres(
             directory / "postgres",
             durable=False,
@@ -518,12 +563,40 @@ def main() -> None:
         print(f"engines: {', '.join(engines)}")
         print(f"server options: {', '.join(f'{k} {v}' for k, v in options.items())}")
 
-        phases, notes = [], []
+        dsns = {engine: new_database(postgres, f"bench_{engine}", engine, options)
+                for engine in engines}  # fmt: skip
+        plain_runs, cold_runs, phases, notes = [], {engine: [] for engine in engines}, [], []
+        for round_number in range(1, args.rounds + 1):
+            last = round_number == args.rounds
+            mark = aws.mark()
+            run = client_side.submit(plain_audit, files, aws.endpoint_url, accounts, regions)
+            seconds, read = run.result()
+            calls = Counter(request.operation for request in aws.since(mark))
+            plain_runs.append(Phase("boto3", "plain script", seconds, read, calls))
+            print(f"  round {round_number}: plain script {seconds:.2f} s", file=sys.stderr)
+            for engine in engines:
+                cold, memory = cold_audit(aws, dsns[engine], engine)
+                cold_runs[engine].append(cold)
+                notes += [memory] if last else []
+        # After every cold round: phase d changes AWS, and so what the fake replays.
+        lists = plain_runs[-1].calls["ListAgentRuntimes"]
         for engine in engines:
-            dsn = new_database(postgres, f"bench_{engine}", engine, options)
-            done, said = engine_phases(aws, estate, dsn, engine, plain, changed)
+            done, said = warm_phases(aws, estate, dsns[engine], engine, lists)
             phases += done
             notes += said
+        for engine in engines:
+            phases.append(updated_phase(aws, estate, dsns[engine], engine, lists, changed))
+        plain = median(plain_runs, f"plain script, {THREADS} threads")
+        floor = sum(plain.calls.values()) * aws.latency / THREADS
+        print(f"the plain script's floor (its requests x latency / {THREADS}): {floor:.2f} s")
+        runs = {"plain script": plain_runs, **cold_runs}
+        for engine in engines:
+            limit = 1.1 * plain.seconds
+            phases.append(median(cold_runs[engine], "a. cold audit", "<= 1.1 x plain", limit))
+        for name, done in runs.items():
+            times = ", ".join(f"{phase.seconds:.2f}" for phase in done)
+            notes.append(f"{name}: cold, in turns: {times} s")
+        phases.sort(key=lambda phase: (engines.index(phase.engine), phase.name))
         print()
         print_table([plain, *phases], plain)
         print()
@@ -544,6 +617,7 @@ def main() -> None:
             for engine in engines:
                 print(memory_phase(aws, postgres, engine, alone, args.memory_runtimes))
     finally:
+        replaying.close()
         client_side.shutdown()
         if postgres:
             postgres.stop()
