@@ -178,6 +178,37 @@ def test_an_upgrade_whose_tables_have_other_columns_replaces_them(empty_database
     ]
 
 
+def test_an_upgrade_makes_authorizer_finding_a_set_that_the_audit_inlines(empty_database):
+    install = ("install", "--dsn", empty_database, "--engine", "plpython")
+    assert agentcore_fdw(*install).returncode == 0
+    with psycopg.connect(empty_database) as conn:  # as releases before left it: one record
+        conn.execute(
+            "DROP FUNCTION agentcore.authorizer_finding(text, text, text, jsonb, text, text) "
+            "CASCADE"
+        )
+        conn.execute(
+            "CREATE FUNCTION agentcore.authorizer_finding(subject text, authorizer_type text, "
+            "discovery_url text, authorizer_configuration jsonb, policy_engine_mode text, "
+            "detail_error text, OUT status text, OUT reason text) LANGUAGE sql IMMUTABLE "
+            "AS $$ SELECT 'ok', subject $$"
+        )
+    upgraded = agentcore_fdw(*install)
+    assert upgraded.returncode == 0, upgraded.stderr
+    with psycopg.connect(empty_database) as conn:
+        plan = "\n".join(
+            line
+            for (line,) in conn.execute(
+                "EXPLAIN SELECT * FROM agentcore.runtime_authorization_audit"
+            )
+        )
+        back = conn.execute(
+            "SELECT to_regclass('agentcore.invocation_paths') IS NOT NULL "
+            "AND to_regclass('agentcore.control_results') IS NOT NULL"
+        ).fetchone()[0]
+    assert "authorizer_finding" not in plan  # inlined: no call per runtime
+    assert back  # the views the upgrade dropped with the old function are made again
+
+
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_the_installer_follows_the_psql_manifest(engine_name):
     names = [path.relative_to(sql_dir()).as_posix() for path in install_files(engine_name)]
