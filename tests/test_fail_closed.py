@@ -200,6 +200,39 @@ def test_a_discovery_url_that_is_not_one_is_error(sql, aws, estate, discovery_ur
     assert row["reason"].startswith(f"Agent runtime okta_agent ({runtime_id}) ")
 
 
+DISCOVERY_URL = r"^https://[^/?#[:space:]]+/([^?#[:space:]]*/)?\.well-known/openid-configuration$"
+
+
+def test_a_usable_discovery_url_is_what_one_regular_expression_says(sql):
+    urls = [
+        "https://h/.well-known/openid-configuration",
+        "https://idp.example.com/oauth2/default/.well-known/openid-configuration",
+        "https://h/a/b/c/.well-known/openid-configuration",
+        "https://h_%/.well-known/openid-configuration",
+        "https:///.well-known/openid-configuration",
+        "https://.well-known/openid-configuration",
+        "https://h.well-known/openid-configuration",
+        "https://h/x.well-known/openid-configuration",
+        "https://h/.well-known/openid-configuration/",
+        "https://h/.well-known/openid-configurationx",
+        "https://h/.well-known/openid-configuration?x=1",
+        "https://h#/.well-known/openid-configuration",
+        "https://h/a b/.well-known/openid-configuration",
+        "https://h/a\tb/.well-known/openid-configuration",
+        "https://h/\n/.well-known/openid-configuration",
+        "HTTPS://h/.well-known/openid-configuration",
+        "http://h/.well-known/openid-configuration",
+        "https://h/.WELL-KNOWN/openid-configuration",
+        "",
+    ]
+    judged = sql.rows(
+        "SELECT url, agentcore.is_discovery_url(url), url ~ %s FROM unnest(%s::text[]) AS url",
+        (DISCOVERY_URL, urls),
+    )
+    assert [row for row in judged if row[1] != row[2]] == []
+    assert sum(1 for row in judged if row[1]) == 4
+
+
 def test_text_postgresql_cannot_store_is_repaired_and_said(sql, aws, estate):
     created = estate.runtimes["cognito_agent"]
     jwt = dict(created["settings"]["authorizerConfiguration"]["customJWTAuthorizer"])

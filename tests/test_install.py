@@ -134,6 +134,7 @@ def test_changing_engine_keeps_the_options(empty_database, engines):
         ("cognito_clients_finding",),
         ("cognito_pool_finding",),
         ("cognito_scopes_finding",),
+        ("is_discovery_url",),
         ("refresh",),  # the shared cache's, where PL/Python is installed
         ("snapshot_controls",),
         ("validate_server_options",),

@@ -7,10 +7,29 @@
 --        AUTHENTICATE_ONLY without an enforcing policy engine;
 -- error  the configuration could not be read, is of a shape this version does not know, or
 --        names no usable discovery URL: an unknown is never ok.
+
 -- A set-returning function (of one row) so that PostgreSQL inlines it into the views' plans:
 -- as a function returning one record it ran as a call per door, 12 us each (36 ms for the
 -- audit of 3,000 runtimes). Versions before made it that way: PostgreSQL cannot replace it
 -- in place, so it goes, with the views over it, which views.sql makes again below.
+-- Whether a discovery URL is one an authorizer can use: https://<host>/[<path>/].well-known/
+-- openid-configuration, with no ?, # or white space anywhere. LIKE, substr and a match of one
+-- class say what the regular expression
+--   ^https://[^/?#[:space:]]+/([^?#[:space:]]*/)?\.well-known/openid-configuration$
+-- says, five times faster: that expression took 11 of the audit's 50 ms for 3,000 runtimes.
+-- A plain SQL expression: PostgreSQL inlines it where it is called.
+CREATE OR REPLACE FUNCTION agentcore.is_discovery_url(url text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE
+AS $$
+SELECT url LIKE 'https://_%/.well-known/openid-configuration'
+    AND substr(url, 9, 1) <> '/'
+    AND url !~ '[?#[:space:]]'
+$$;
+COMMENT ON FUNCTION agentcore.is_discovery_url(text) IS
+    'Whether a URL is an https OIDC discovery URL (ending in /.well-known/openid-configuration, '
+    'with a host, and no query, fragment or white space): what authorizer_finding accepts.';
+
 DO $$ BEGIN
     IF EXISTS (SELECT FROM pg_catalog.pg_proc AS p WHERE NOT p.proretset AND p.oid =
         to_regprocedure('agentcore.authorizer_finding(text, text, text, jsonb, text, text)'))
@@ -40,8 +59,7 @@ SELECT
         WHEN authorizer_type = 'AUTHENTICATE_ONLY' THEN
             CASE WHEN policy_engine_mode = 'ENFORCE' THEN 'ok' ELSE 'alarm' END
         WHEN authorizer_type <> 'CUSTOM_JWT' THEN 'error'
-        WHEN discovery_url ~ '^https://[^/?#[:space:]]+/([^?#[:space:]]*/)?\.well-known/openid-configuration$'
-            THEN 'ok'
+        WHEN agentcore.is_discovery_url(discovery_url) THEN 'ok'
         ELSE 'error'
     END,
     CASE
@@ -67,7 +85,7 @@ SELECT
         WHEN coalesce(discovery_url, '') = '' THEN format(
             '%s has a custom JWT authorizer that names no discovery URL, so which tokens it accepts is unknown.',
             subject)
-        WHEN discovery_url !~ '^https://[^/?#[:space:]]+/([^?#[:space:]]*/)?\.well-known/openid-configuration$'
+        WHEN NOT agentcore.is_discovery_url(discovery_url)
             THEN format(
             '%s has a custom JWT authorizer whose discovery URL %s is not an https URL ending in /.well-known/openid-configuration, so which tokens it accepts is unknown.',
             subject, to_json(discovery_url))
