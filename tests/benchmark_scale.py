@@ -18,9 +18,10 @@ distant region's would, and:
      each engine's cold audit run in turns, --rounds times (3), and the table shows each
      one's median: on a small machine one run of either can vary by a fifth;
   then, after every round, for each engine in turn:
-  b. within the TTL: the audit on a new connection B, served from the shared cache that the
+  b. within the TTL: the audit on a new connection, served from the shared cache that the
      last cold audit filled, whichever engine's it was: the cache is the server's (the
-     first query of a new backend, so its time includes loading the wrapper's code);
+     first query of a new backend, so its time includes starting Python and loading the
+     wrapper's code); on 5 new connections, one after the other, and their median;
   e. memory: the backend's RSS before, during and after 50 audits on connection B, within
      the TTL;
   c. after the TTL, nothing changed: the audit on a connection A, once within the TTL
@@ -88,6 +89,7 @@ AUDIT = "SELECT * FROM agentcore.runtime_authorization_audit"
 CACHE_TTL = 300
 SHORT_TTL = 2  # phases c and d
 REPEATS = 50  # phase e
+NEW_CONNECTIONS = 5  # phase b
 # Every client the script makes keeps a connection for each of its threads.
 POOL = Config(max_pool_connections=THREADS * 2)
 
@@ -352,8 +354,21 @@ def warm_phases(
     """Phases b, e, c1 and c2 on one engine's database, while a cold audit's rows are within
     the TTL: the phases, and lines about memory."""
     run, notes = Recorder(aws, engine), []
-    with psycopg.connect(dsn, autocommit=True) as b:
-        run(b, "b. within TTL, new connection B", "0 requests, < 0.1 s", within(0.1, {}))
+    firsts = []  # the first audit of each new connection; the last one goes on to phase e
+    for number in range(1, NEW_CONNECTIONS + 1):
+        b = psycopg.connect(dsn, autocommit=True)
+        firsts.append(run(b, "b. within TTL, new connection B"))
+        if number < NEW_CONNECTIONS:
+            b.close()
+    del run.phases[-NEW_CONNECTIONS:]
+    first = median(firsts, "b. within TTL, new connection", "0 requests, < 0.1 s", 0.1)
+    first.met = first.met and not any(phase.calls for phase in firsts)
+    run.phases.append(first)
+    times = ", ".join(f"{phase.seconds:.3f}" for phase in firsts)
+    notes.append(
+        f"{engine}: b, the first audit on each of {NEW_CONNECTIONS} new connections: {times} s"
+    )
+    with b:
         pid = b.execute("SELECT pg_backend_pid()").fetchone()[0]
         memory = [f"{rss(pid):.1f} MB before"]
 
@@ -429,12 +444,12 @@ def memory_phase(
 
 
 def print_table(phases: list[Phase], plain: Phase) -> None:
-    print(f"{'engine':<10} {'phase':<34} {'seconds':>8} {'rows':>6} {'requests':>8} "
+    print(f"{'engine':<10} {'phase':<46} {'seconds':>8} {'rows':>6} {'requests':>8} "
           f"{'x plain':>7}  {'target':<36} by operation")  # fmt: skip
     for phase in phases:
         ratio = f"{phase.seconds / plain.seconds:.2f}" if phase.times == 1 else "-"
         target = {None: "", True: "met: ", False: "MISSED: "}[phase.met] + phase.target
-        print(f"{phase.engine:<10} {phase.name:<34} {phase.seconds:>8.3f} {phase.rows:>6} "
+        print(f"{phase.engine:<10} {phase.name:<46} {phase.seconds:>8.3f} {phase.rows:>6} "
               f"{sum(phase.calls.values()):>8} {ratio:>7}  {target:<36} "
               f"{by_operation(phase.calls)}")  # fmt: skip
 
