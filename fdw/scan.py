@@ -34,7 +34,7 @@ from .aws import (
 )
 from .options import OptionError, is_error_code
 from .results import AwsError, ScanCancelled, ScanResult
-from .table import EVERYTHING, RESPONSE_PROBLEMS, Column, Request, Table
+from .table import DETAIL_ERROR, EVERYTHING, RESPONSE_PROBLEMS, Column, Request, Table
 
 POLL_SECONDS = 0.2
 
@@ -361,7 +361,7 @@ class _Scan:
                     del self.items[item_key]
                     return
                 if table.detail_error_column and answered(exc):
-                    self.items[item_key]["_detail_error"] = error_code(exc)
+                    self.items[item_key][DETAIL_ERROR] = error_code(exc)
                     self._detail_failed(scope, exc, listed)
                     return
                 self._skip_or_fail(exc, scope, table.detail_operation, "no details for an item in")

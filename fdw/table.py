@@ -57,6 +57,18 @@ class Column:
         return normalize(raw, self.type)
 
 
+# Where the scan puts the error code of an item's failed detail call (Table.detail_error_column).
+DETAIL_ERROR = "_detail_error"
+
+
+def detail_error(when: str) -> Column:
+    """A table's detail_error column: the error code of its item's failed detail call, and
+    `when` that happened (what the description says after "when")."""
+    return Column(
+        "detail_error", TEXT, f"NULL normally; the AWS error code when {when}", DETAIL_ERROR, True
+    )
+
+
 RESPONSE_PROBLEMS = Column(
     "response_problems",
     TEXT_ARRAY,

@@ -14,6 +14,7 @@ from ..table import (
     Table,
     by_keys,
     common_columns,
+    detail_error,
     listed_state,
     model_pattern,
     paged,
@@ -193,13 +194,8 @@ RUNTIME_COLUMNS = (
             "agentRuntimeArtifact.containerConfiguration.containerUri",
             True,
         ),
-        Column(
-            "detail_error",
-            TEXT,
-            "NULL normally; the AWS error code when the runtime's details could not be "
-            "read, in which case every detail column is NULL.",
-            "_detail_error",
-            True,
+        detail_error(
+            "the runtime's details could not be read, in which case every detail column is NULL."
         ),
     )
 )

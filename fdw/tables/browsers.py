@@ -10,6 +10,7 @@ from ..table import (
     Table,
     by_keys,
     common_columns,
+    detail_error,
     listed_state,
     model_pattern,
     paged,
@@ -94,12 +95,6 @@ TABLE = Table(
             "executionRoleArn",
             True,
         ),
-        Column(
-            "detail_error",
-            TEXT,
-            "NULL normally; the AWS error code when the browser's details could not be read.",
-            "_detail_error",
-            True,
-        ),
+        detail_error("the browser's details could not be read."),
     ),
 )

@@ -9,6 +9,7 @@ from ..table import (
     Table,
     by_keys,
     common_columns,
+    detail_error,
     listed_state,
     model_pattern,
     paged,
@@ -72,12 +73,6 @@ TABLE = Table(
             "executionRoleArn",
             True,
         ),
-        Column(
-            "detail_error",
-            TEXT,
-            "NULL normally; the AWS error code when its details could not be read.",
-            "_detail_error",
-            True,
-        ),
+        detail_error("its details could not be read."),
     ),
 )

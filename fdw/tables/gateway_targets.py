@@ -18,6 +18,7 @@ from ..table import (
     Table,
     by_keys,
     common_columns,
+    detail_error,
     listed_state,
     paged,
     with_pushdown,
@@ -172,12 +173,6 @@ TABLE = Table(
         ),
         Column("created_at", TIMESTAMPTZ, "When the target was created.", "createdAt"),
         Column("last_updated_at", TIMESTAMPTZ, "When it last changed.", "updatedAt"),
-        Column(
-            "detail_error",
-            TEXT,
-            "NULL normally; the AWS error code when the target's details could not be read.",
-            "_detail_error",
-            True,
-        ),
+        detail_error("the target's details could not be read."),
     ),
 )

@@ -10,6 +10,7 @@ from ..table import (
     Table,
     by_keys,
     common_columns,
+    detail_error,
     model_pattern,
     paged,
     with_pushdown,
@@ -128,13 +129,8 @@ TABLE = Table(
         ),
         Column("created_at", TIMESTAMPTZ, "When the gateway was created.", "createdAt"),
         Column("last_updated_at", TIMESTAMPTZ, "When it last changed.", "updatedAt"),
-        Column(
-            "detail_error",
-            TEXT,
-            "NULL normally; the AWS error code when the gateway's details could not be read, "
-            "in which case every detail column is NULL.",
-            "_detail_error",
-            True,
+        detail_error(
+            "the gateway's details could not be read, in which case every detail column is NULL."
         ),
     ),
 )

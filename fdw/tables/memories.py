@@ -12,6 +12,7 @@ from ..table import (
     Table,
     by_keys,
     common_columns,
+    detail_error,
     listed_state,
     model_pattern,
     paged,
@@ -88,12 +89,6 @@ TABLE = Table(
         ),
         Column("created_at", TIMESTAMPTZ, "When the memory was created.", "createdAt"),
         Column("updated_at", TIMESTAMPTZ, "When it last changed.", "updatedAt"),
-        Column(
-            "detail_error",
-            TEXT,
-            "NULL normally; the AWS error code when the memory's details could not be read.",
-            "_detail_error",
-            True,
-        ),
+        detail_error("the memory's details could not be read."),
     ),
 )

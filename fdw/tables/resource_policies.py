@@ -18,6 +18,7 @@ from ..table import (
     Table,
     by_keys,
     common_columns,
+    detail_error,
     with_pushdown,
 )
 from .agent_runtimes import TABLE as AGENT_RUNTIMES
@@ -185,13 +186,8 @@ TABLE = Table(
             public_statements,
             True,
         ),
-        Column(
-            "detail_error",
-            TEXT,
-            "NULL normally; the AWS error code when the policy could not be read, or "
-            "MalformedResponse when it is not a policy document.",
-            "_detail_error",
-            True,
+        detail_error(
+            "the policy could not be read, or MalformedResponse when it is not a policy document."
         ),
     ),
 )
