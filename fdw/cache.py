@@ -246,31 +246,26 @@ class SharedCache:
 
     def marked(self, table: Table, now: float) -> dict[str, tuple]:
         """Flattened rows by change marker, stored less than detail_cache_ttl ago."""
-        ttl = self.settings.detail_cache_ttl
-        return {
-            marker: values
-            for marker, (values, stored_at) in self._read_marked(table).items()
-            if now - stored_at < ttl
-        }
+        return {marker: values for marker, (values, _) in self._fresh_marked(table, now).items()}
 
     def store_marked(self, table: Table, marked: dict[str, tuple], now: float) -> None:
         """Add rows read in full by marker; an unchanged item's row keeps its first stored
         time, so that detail_cache_ttl bounds how old a reused row can be."""
         if not marked or not self.settings.detail_cache_ttl:
             return
-        ttl = self.settings.detail_cache_ttl
-        kept = {
-            marker: pair for marker, pair in self._read_marked(table).items() if now - pair[1] < ttl
-        }
+        kept = self._fresh_marked(table, now)  # read again: another backend may have added
         kept.update({marker: (values, now) for marker, values in marked.items()})
         kept = dict(zip(kept, shared_strings(list(kept.values()))))
         _write_atomically(self.table_directory(table) / DETAILS_FILE, marshal.dumps(kept))
 
-    def _read_marked(self, table: Table) -> dict[str, tuple]:
+    def _fresh_marked(self, table: Table, now: float) -> dict[str, tuple]:
+        """(flattened row, stored at) by marker, for those within detail_cache_ttl."""
         try:
-            return marshal.loads((self.table_directory(table) / DETAILS_FILE).read_bytes())
+            stored = marshal.loads((self.table_directory(table) / DETAILS_FILE).read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return {}
+        ttl = self.settings.detail_cache_ttl
+        return {marker: pair for marker, pair in stored.items() if now - pair[1] < ttl}
 
 
 _loaded: dict[tuple, list[tuple]] = {}
