@@ -78,8 +78,9 @@ def _discover(aws: AwsContext) -> list[Account]:
 
     base = aws.credential_sets[0]
     base_account = aws.account_id(base)
+    sts = aws.sts_client_maker(base)  # one for every role the base assumes
     if settings.role_arn:
-        role = AssumedRole(base, settings.role_arn, "role", aws.sts_client_maker(base))
+        role = AssumedRole(base, settings.role_arn, "role", sts)
         if settings.include_base_account and role.known_account == base_account:
             raise OptionError(
                 f"option role_arn names a role in account {base_account}, the account "
@@ -120,7 +121,7 @@ def _discover(aws: AwsContext) -> list[Account]:
             )
         else:
             role_arn = f"arn:{partition}:iam::{account_id}:role/{settings.member_role_name}"
-            role = AssumedRole(base, role_arn, reached_by, aws.sts_client_maker(base))
+            role = AssumedRole(base, role_arn, reached_by, sts)
             found.append(Account(account_id, reached_by, role, name))
     return found
 

@@ -34,7 +34,7 @@ _warned: set[int] = set()  # results whose warnings were already emitted
 
 def aws_context(options: Mapping[str, str]) -> AwsContext:
     """The AwsContext for these server options, reused while it is fresh."""
-    settings = parse_options(options)
+    settings = parse_options(options, look_up_regions=False)  # AwsContext looks them up
     problem = botocore_problem()
     if problem:
         raise OptionError(problem, hint=BOTOCORE_HINT)
