@@ -14,6 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 
 from .controls import BY_ID
@@ -68,7 +69,7 @@ class Report:
     def finding_columns(self) -> tuple[str, ...]:
         return FINDING_COLUMNS + ((self.framework,) if self.framework else ())
 
-    @property
+    @cached_property
     def remedies(self) -> list[dict]:
         """For each control in alarm, once: what to change, and the CLI example filled in for
         each resource in alarm (the first REMEDY_COMMANDS of them)."""
@@ -109,7 +110,7 @@ class Report:
             "this report (check --fresh reads it anew)."
         )
 
-    @property
+    @cached_property  # every format reads it several times
     def findings(self) -> list[dict]:
         order = {"error": 0, "alarm": 1}
         failed = [row for row in self.rows if row["status"] in order]
