@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from .controls import CONTROLS, Control
+from .controls import CONTROLS, FRAMEWORKS, Control
 from .table import Table
 from .tables import TABLES
 
@@ -236,12 +236,14 @@ CATALOG_COLUMNS = {
     "remediation": "What to change.",
     "remediation_cli": "An AWS CLI example of the change; {region}, {resource} and {resource_id} "
     "are filled in for each failing resource in reports.",
-    "frameworks": "The control of other frameworks it answers to: aws_security_hub, "
-    "trend_micro, prowler.",
+    "frameworks": f"The control of other frameworks it answers to: {', '.join(FRAMEWORKS)}.",
 }
 
 
 def catalog_sql() -> str:
+    *others, last = FRAMEWORKS.values()
+    framework_names = f"{', '.join(others)} and {last}"
+
     def row(control: Control) -> str:
         values = [
             control.control_id, control.title, control.severity, control.resource_type,
@@ -261,7 +263,7 @@ def catalog_sql() -> str:
         f") AS c({', '.join(CATALOG_COLUMNS)});",
         "COMMENT ON VIEW agentcore.controls IS "
         + literal("Every bundled control: what it checks, why, how to fix it, and the "
-                  "controls of AWS Security Hub, Trend Micro and Prowler it answers to.")
+                  f"controls of {framework_names} it answers to.")
         + ";",
     ]  # fmt: skip
     parts += [
