@@ -3,6 +3,8 @@ from pathlib import Path
 from setuptools import setup
 
 ROOT = Path(__file__).parent
+# The layers of the package, lowest first (fdw/README.md draws them).
+LAYERS = ("core", "tables", "demo", "engines", "schema", "app")
 
 
 def read_version() -> str:
@@ -29,8 +31,7 @@ setup(
     },
     packages=[
         "agentcore_fdw",
-        "agentcore_fdw.tables",
-        "agentcore_fdw.engines",
+        *(f"agentcore_fdw.{layer}" for layer in LAYERS),
         "agentcore_fdw.sql",
     ],
     package_data={
@@ -53,5 +54,5 @@ setup(
             "sqlalchemy>=2",
         ],
     },
-    entry_points={"console_scripts": ["agentcore-fdw = agentcore_fdw.cli:main"]},
+    entry_points={"console_scripts": ["agentcore-fdw = agentcore_fdw.app.cli:main"]},
 )

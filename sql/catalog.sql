@@ -1,4 +1,4 @@
--- Generated from fdw/controls.py by `python -m agentcore_fdw.sqlgen`: do not edit by hand.
+-- Generated from fdw/schema/controls.py by `python -m agentcore_fdw.schema.sqlgen`: do not edit by hand.
 
 -- The control catalog: every bundled control's title, severity, what it checks, why,
 -- how to fix it, and the controls of other frameworks it answers to. Each control

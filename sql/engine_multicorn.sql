@@ -1,4 +1,4 @@
--- Generated from fdw/tables/*.py by `python -m agentcore_fdw.sqlgen`: do not edit by hand.
+-- Generated from fdw/tables/*.py by `python -m agentcore_fdw.schema.sqlgen`: do not edit by hand.
 
 -- The multicorn engine: each table is a foreign table of server agentcore, created by
 -- IMPORT FOREIGN SCHEMA from the wrapper's own definitions.

@@ -1,4 +1,4 @@
--- Generated from fdw/tables/*.py by `python -m agentcore_fdw.sqlgen`: do not edit by hand.
+-- Generated from fdw/tables/*.py by `python -m agentcore_fdw.schema.sqlgen`: do not edit by hand.
 
 -- The plpython engine: each table is a view over a set-returning plpython3u function.
 CREATE EXTENSION IF NOT EXISTS plpython3u;

@@ -22,8 +22,8 @@ from urllib.parse import parse_qs, unquote_plus
 
 import botocore.session
 
-from agentcore_fdw.demo import moto_server
-from agentcore_fdw.local_postgres import free_port
+from agentcore_fdw.app.local_postgres import free_port
+from agentcore_fdw.demo.server import moto_server
 
 
 @dataclass(frozen=True)

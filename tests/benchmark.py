@@ -22,9 +22,9 @@ from pathlib import Path
 
 import psycopg
 
-from agentcore_fdw.demo import Seeder, pool_url
-from agentcore_fdw.install import available_engines, install
-from agentcore_fdw.local_postgres import LocalPostgres
+from agentcore_fdw.app.local_postgres import LocalPostgres
+from agentcore_fdw.demo.estate import Seeder, pool_url
+from agentcore_fdw.schema.install import available_engines, install
 
 from .aws_fake import AwsFake
 

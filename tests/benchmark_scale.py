@@ -75,9 +75,9 @@ import psycopg
 from botocore.config import Config
 from psycopg import sql
 
-from agentcore_fdw.demo import AUDIT_ROLE, MAIN_ACCOUNT, Seeder, pool_url
-from agentcore_fdw.install import available_engines, install
-from agentcore_fdw.local_postgres import LocalPostgres
+from agentcore_fdw.app.local_postgres import LocalPostgres
+from agentcore_fdw.demo.estate import AUDIT_ROLE, MAIN_ACCOUNT, Seeder, pool_url
+from agentcore_fdw.schema.install import available_engines, install
 
 from .aws_fake import AwsFake
 

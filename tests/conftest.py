@@ -15,14 +15,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from agentcore_fdw.install import (
+from agentcore_fdw.app.local_postgres import LocalPostgres
+from agentcore_fdw.schema.install import (
     ENGINES,
     available_engines,
     install,
     server_options,
     set_server_options,
 )
-from agentcore_fdw.local_postgres import LocalPostgres
 
 from .aws_fake import AwsFake
 from .estate import REGIONS, seed

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agentcore_fdw.demo import Seeder, pool_url
+from agentcore_fdw.demo.estate import Seeder, pool_url
 
 MAIN_ACCOUNT = "123456789012"  # moto's default account
 PARTNER_ACCOUNT = "111111111111"  # reached through an assumed role, as profile "partner"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from botocore.exceptions import ClientError
 
-from agentcore_fdw.aws import error_message
-from agentcore_fdw.demo import AUDIT_ROLE
-from agentcore_fdw.options import Settings
+from agentcore_fdw.core.aws import error_message
+from agentcore_fdw.core.options import Settings
+from agentcore_fdw.demo.estate import AUDIT_ROLE
 
 from .estate import MAIN_ACCOUNT, PARTNER_ACCOUNT
 

@@ -13,10 +13,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from agentcore_fdw import cache
-from agentcore_fdw.options import Settings
-from agentcore_fdw.results import ScanResult
-from agentcore_fdw.table import JSONB, Request, normalize
+from agentcore_fdw.core import cache
+from agentcore_fdw.core.options import Settings
+from agentcore_fdw.core.results import ScanResult
+from agentcore_fdw.core.table import JSONB, Request, normalize
 from agentcore_fdw.tables import TABLES
 
 from .conftest import Sql
@@ -62,7 +62,7 @@ def test_a_second_connection_within_the_ttl_asks_aws_nothing(cached, database, a
         other.close()
     assert calls(aws, mark) == Counter()
     # Nor did its backend load what reads AWS: that is most of a new backend's start.
-    assert loaded.isdisjoint({"agentcore_fdw.aws", "agentcore_fdw.scan", "botocore"})
+    assert loaded.isdisjoint({"agentcore_fdw.core.aws", "agentcore_fdw.core.scan", "botocore"})
     assert audited == len(first)
     assert one_region == [row for row in first if row[1] == "eu-west-1"]
 

@@ -7,9 +7,9 @@ import json
 import re
 from pathlib import Path
 
-from agentcore_fdw.controls import BY_ID, CONTROLS, FRAMEWORKS, SEVERITIES, readme_table
-from agentcore_fdw.install import sql_dir
-from agentcore_fdw.report import Report, known_controls, render
+from agentcore_fdw.app.report import Report, known_controls, render
+from agentcore_fdw.schema.controls import BY_ID, CONTROLS, FRAMEWORKS, SEVERITIES, readme_table
+from agentcore_fdw.schema.install import sql_dir
 
 README = Path(__file__).parent.parent / "README.md"
 

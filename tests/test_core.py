@@ -13,10 +13,10 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from agentcore_fdw.aws import AwsContext
-from agentcore_fdw.options import OptionError, Settings
-from agentcore_fdw.results import AwsError
-from agentcore_fdw.scan import scan
+from agentcore_fdw.core.aws import AwsContext
+from agentcore_fdw.core.options import OptionError, Settings
+from agentcore_fdw.core.results import AwsError
+from agentcore_fdw.core.scan import scan
 from agentcore_fdw.tables import TABLES
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)

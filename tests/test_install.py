@@ -12,10 +12,10 @@ import botocore
 import psycopg
 import pytest
 
-from agentcore_fdw.install import ENGINES, install_files, sql_dir
-from agentcore_fdw.local_postgres import UNPRIVILEGED_USER, LocalPostgres, server_copy
-from agentcore_fdw.service import DEMO_REQUIREMENTS
-from agentcore_fdw.sqlgen import GENERATED, MULTICORN_WRAPPER
+from agentcore_fdw.app.local_postgres import UNPRIVILEGED_USER, LocalPostgres, server_copy
+from agentcore_fdw.app.service import DEMO_REQUIREMENTS
+from agentcore_fdw.schema.install import ENGINES, install_files, sql_dir
+from agentcore_fdw.schema.sqlgen import GENERATED, MULTICORN_WRAPPER
 
 from .conftest import skip_unless_available
 
@@ -58,7 +58,8 @@ def user_options(servers: list) -> list:
 def test_the_generated_engine_sql_is_up_to_date():
     for name, generate in GENERATED.items():
         assert (sql_dir() / name).read_text(encoding="utf-8") == generate(), (
-            f"sql/{name} differs from the table definitions: run python -m agentcore_fdw.sqlgen"
+            f"sql/{name} differs from the table definitions: "
+            "run python -m agentcore_fdw.schema.sqlgen"
         )
 
 
@@ -253,7 +254,7 @@ def test_the_demos_fake_aws_runs_from_a_copy_as_an_unprivileged_user():
         pythonpath = server_copy(base / "runtime", DEMO_REQUIREMENTS)
         imported = subprocess.run(
             ["runuser", "-u", UNPRIVILEGED_USER, "--", "/usr/bin/python3.11", "-c",
-             "import agentcore_fdw.demo as demo; demo.moto_server(0)"],
+             "import agentcore_fdw.demo.server as demo; demo.moto_server(0)"],
             env={"PYTHONPATH": pythonpath, "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
             capture_output=True, text=True, cwd="/",
         )  # fmt: skip

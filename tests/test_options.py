@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agentcore_fdw.aws import AGENTCORE_RUNTIME_REGIONS
-from agentcore_fdw.options import OptionError, Settings, parse_options
+from agentcore_fdw.core.aws import AGENTCORE_RUNTIME_REGIONS
+from agentcore_fdw.core.options import OptionError, Settings, parse_options
 
 ROLE = "arn:aws:iam::111111111111:role/agentcore-audit"
 

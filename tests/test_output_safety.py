@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import pytest
 
-from agentcore_fdw.output import csv_cell, csv_safe, render, terminal_safe
-from agentcore_fdw.report import Report
-from agentcore_fdw.report import render as render_report
+from agentcore_fdw.app.output import csv_cell, csv_safe, render, terminal_safe
+from agentcore_fdw.app.report import Report
+from agentcore_fdw.app.report import render as render_report
 
 SCRIPT = "<script>alert(1)</script>"
 HYPERLINK = '=HYPERLINK("http://x","y")'

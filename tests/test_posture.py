@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from agentcore_fdw.demo import MAIN_ACCOUNT, network
+from agentcore_fdw.demo.estate import MAIN_ACCOUNT, network
 
 POSTURE_REGION = "eu-west-2"  # a region no other test seeds
 KEY = f"arn:aws:kms:{POSTURE_REGION}:{MAIN_ACCOUNT}:key/posture-key"

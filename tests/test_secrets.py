@@ -7,9 +7,9 @@ import secrets
 
 import psycopg
 
-from agentcore_fdw.cache import CACHE_DIRECTORY
-from agentcore_fdw.local_postgres import LocalPostgres
-from agentcore_fdw.service import set_reader_password
+from agentcore_fdw.app.local_postgres import LocalPostgres
+from agentcore_fdw.app.service import set_reader_password
+from agentcore_fdw.core.cache import CACHE_DIRECTORY
 
 from .estate import DENIED_REGION
 

@@ -25,9 +25,9 @@ import psycopg
 import pytest
 import sqlalchemy
 
-from agentcore_fdw.controls import BY_ID
-from agentcore_fdw.local_postgres import UNPRIVILEGED_USER, free_port
-from agentcore_fdw.report import DEMO_BANNER
+from agentcore_fdw.app.local_postgres import UNPRIVILEGED_USER, free_port
+from agentcore_fdw.app.report import DEMO_BANNER
+from agentcore_fdw.schema.controls import BY_ID
 
 from .test_fail_closed import BLOCK_PAGE
 from .test_posture import NEW_CONTROLS as POSTURE_CONTROLS

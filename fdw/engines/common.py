@@ -13,14 +13,14 @@ from collections.abc import Hashable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .. import cache
-from ..options import OptionError, Settings, parse_options
-from ..results import INCOMPLETE_MARK, ScanResult
-from ..table import EVERYTHING, Request, Table
+from ..core import cache
+from ..core.options import OptionError, Settings, parse_options
+from ..core.results import INCOMPLETE_MARK, ScanResult
+from ..core.table import EVERYTHING, Request, Table
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
 
 if TYPE_CHECKING:
-    from ..aws import AwsContext
+    from ..core.aws import AwsContext
 
 SERVER_NAME = "agentcore"
 MAX_WARNING_LINES = 10
@@ -42,7 +42,7 @@ def aws_context(options: Mapping[str, str]) -> AwsContext:
     key = replace(settings, cache_ttl=0, detail_cache_ttl=0)
     context = _contexts.get(key)
     if context is None or context.expired:
-        from ..aws import AwsContext  # here: a query the cache serves never loads it
+        from ..core.aws import AwsContext  # here: a query the cache serves never loads it
 
         context = _contexts[key] = AwsContext(settings)
     context.settings = settings  # the same but for the TTLs, which are read from here

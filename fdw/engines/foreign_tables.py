@@ -21,10 +21,10 @@ from typing import Any
 from multicorn import ANY, ColumnDefinition, ForeignDataWrapper, TableDefinition
 from multicorn.utils import log_to_postgres
 
-from .. import cache
-from ..options import ENGINE_OPTIONS, OptionError, parse_options
-from ..results import AwsError, ScanCancelled
-from ..table import Request, Table
+from ..core import cache
+from ..core.options import ENGINE_OPTIONS, OptionError, parse_options
+from ..core.results import AwsError, ScanCancelled
+from ..core.table import Request, Table
 from ..tables import TABLES
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
 from .common import aws_context, cancel_requested, scan_once, warning_summary
@@ -105,7 +105,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
         """How many regions the settings name (one: the credential chain's, when none)."""
         settings = parse_options(self.server_options, look_up_regions=False)
         if settings.all_regions:
-            from ..aws import offered_regions  # as EXPLAIN does: see explain_lines()
+            from ..core.aws import offered_regions  # as EXPLAIN does: see explain_lines()
 
             return len(offered_regions(self.table.service))
         return len(settings.regions or (None,))
@@ -217,7 +217,7 @@ def planned_regions(aws, table: Table, request: Request) -> str:
     """The regions a scan reads, as EXPLAIN says it (without assuming any role)."""
     if table.read is not None:
         return "none (no regional calls)"
-    from ..aws import offered_regions
+    from ..core.aws import offered_regions
 
     settings = aws.settings
     if settings.all_regions:
@@ -269,7 +269,7 @@ def explain_lines(table: Table, options: dict, request: Request, quals: Iterable
     ]
     # Imported here, not with this module: a query the shared cache serves loads nothing that
     # reads AWS, and planning it needs none of it either.
-    from ..accounts import accounts_to_read
+    from ..core.accounts import accounts_to_read
 
     lines = [f"AgentCore table: agentcore.{table.name}"]
     if request.empty:

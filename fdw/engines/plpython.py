@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import cache
-from ..options import OptionError, parse_options
-from ..results import AwsError, ScanCancelled
+from ..core import cache
+from ..core.options import OptionError, parse_options
+from ..core.results import AwsError, ScanCancelled
 from ..tables import table as table_named
 from .common import SERVER_NAME, forget_contexts, scan_once, warning_summary
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..table import Table
+from ..core import cache
+from ..core.table import Table
 from . import (
     accounts,
     agent_runtime_endpoints,
@@ -39,6 +40,7 @@ TABLES: dict[str, Table] = {
         cache_entries,
     )
 }
+cache.serve(TABLES.values())
 
 
 def table(name: str) -> Table:

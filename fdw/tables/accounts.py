@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..table import TEXT, Column, Request, Table, by_account
+from ..core.table import TEXT, Column, Request, Table, by_account
 
 if TYPE_CHECKING:
-    from ..aws import AwsContext
+    from ..core.aws import AwsContext
 
 OK = "ok"
 SKIPPED = "skipped"
@@ -18,8 +18,8 @@ def read_accounts(aws: AwsContext, request: Request) -> list[dict]:
     """One item per account; each role is assumed (in parallel) to learn whether it can be."""
     from concurrent.futures import ThreadPoolExecutor  # as AWS is read, not at every import
 
-    from ..accounts import accounts
-    from ..aws import error_code, error_message
+    from ..core.accounts import accounts
+    from ..core.aws import error_code, error_message
 
     named = [
         account

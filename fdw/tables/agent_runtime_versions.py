@@ -6,8 +6,8 @@ older than the current one and have another authorizer. A version never changes 
 
 from __future__ import annotations
 
-from ..answers import without_metadata
-from ..table import (
+from ..core.answers import without_metadata
+from ..core.table import (
     Request,
     Table,
     by_keys,

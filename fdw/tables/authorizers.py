@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..table import JSONB, TEXT, TEXT_ARRAY, Column
+from ..core.table import JSONB, TEXT, TEXT_ARRAY, Column
 
 # The first botocore whose model has every member read here (certificateConfigurations came
 # last); setup.py asks for it, and the server's own Python is checked at install and query.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..answers import MalformedValue, without_metadata
-from ..table import (
+from ..core.answers import MalformedValue, without_metadata
+from ..core.table import (
     BOOLEAN,
     TEXT,
     Column,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import cache
-from ..table import BIGINT, BOOLEAN, TEXT, TIMESTAMPTZ, Column, Request, Table
+from ..core import cache
+from ..core.table import BIGINT, BOOLEAN, TEXT, TIMESTAMPTZ, Column, Request, Table
 
 if TYPE_CHECKING:
-    from ..aws import AwsContext
+    from ..core.aws import AwsContext
 
 
 def read_entries(aws: AwsContext, request: Request) -> list[dict]:

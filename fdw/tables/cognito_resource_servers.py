@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..answers import MalformedValue
-from ..table import TEXT, TEXT_ARRAY, Column, Table, common_columns, paged
+from ..core.answers import MalformedValue
+from ..core.table import TEXT, TEXT_ARRAY, Column, Table, common_columns, paged
 from .cognito_user_pools import POOL_ID, POOL_PUSHDOWN, pool_region, pool_stub
 from .cognito_user_pools import TABLE as USER_POOLS
 

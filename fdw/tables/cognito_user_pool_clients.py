@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from ..answers import member
-from ..table import BOOLEAN, TEXT, TEXT_ARRAY, TIMESTAMPTZ, Column, Table, common_columns, paged
+from ..core.answers import member
+from ..core.table import (
+    BOOLEAN,
+    TEXT,
+    TEXT_ARRAY,
+    TIMESTAMPTZ,
+    Column,
+    Table,
+    common_columns,
+    paged,
+)
 from .cognito_user_pools import POOL_ID, POOL_PUSHDOWN, pool_region, pool_stub
 from .cognito_user_pools import TABLE as USER_POOLS
 

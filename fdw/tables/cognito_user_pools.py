@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..answers import member
-from ..table import (
+from ..core.answers import member
+from ..core.table import (
     BIGINT,
     TEXT,
     TIMESTAMPTZ,

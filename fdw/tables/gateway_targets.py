@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, unquote, urlparse
 
-from ..answers import MalformedValue, without_metadata
-from ..table import (
+from ..core.answers import MalformedValue, without_metadata
+from ..core.table import (
     TEXT,
     TEXT_ARRAY,
     TIMESTAMPTZ,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..answers import without_metadata
-from ..table import (
+from ..core.answers import without_metadata
+from ..core.table import (
     TEXT,
     TIMESTAMPTZ,
     Column,

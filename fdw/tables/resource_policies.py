@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from ..answers import MalformedResponse, MalformedValue
-from ..table import (
+from ..core.answers import MalformedResponse, MalformedValue
+from ..core.table import (
     BOOLEAN,
     JSONB,
     TEXT,

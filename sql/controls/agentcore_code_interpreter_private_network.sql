@@ -3,7 +3,7 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_code_interpreter_private_network AS
 SELECT
     'agentcore_code_interpreter_private_network'::text AS control_id,
-    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    -- Title and severity: the catalog's (fdw/schema/controls.py, generated into sql/catalog.sql).
     (SELECT title FROM agentcore.controls
      WHERE control_id = 'agentcore_code_interpreter_private_network') AS control_title,
     (SELECT severity FROM agentcore.controls

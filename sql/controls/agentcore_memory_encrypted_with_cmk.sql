@@ -3,7 +3,7 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_memory_encrypted_with_cmk AS
 SELECT
     'agentcore_memory_encrypted_with_cmk'::text AS control_id,
-    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    -- Title and severity: the catalog's (fdw/schema/controls.py, generated into sql/catalog.sql).
     (SELECT title FROM agentcore.controls
      WHERE control_id = 'agentcore_memory_encrypted_with_cmk') AS control_title,
     (SELECT severity FROM agentcore.controls

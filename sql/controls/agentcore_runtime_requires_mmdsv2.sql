@@ -3,7 +3,7 @@
 CREATE OR REPLACE VIEW agentcore.agentcore_runtime_requires_mmdsv2 AS
 SELECT
     'agentcore_runtime_requires_mmdsv2'::text AS control_id,
-    -- Title and severity: the catalog's (fdw/controls.py, generated into sql/catalog.sql).
+    -- Title and severity: the catalog's (fdw/schema/controls.py, generated into sql/catalog.sql).
     (SELECT title FROM agentcore.controls
      WHERE control_id = 'agentcore_runtime_requires_mmdsv2') AS control_title,
     (SELECT severity FROM agentcore.controls

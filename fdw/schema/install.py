@@ -14,8 +14,8 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from .options import OPTION_HELP, OptionError, parse_options
-from .tables import TABLES
+from ..core.options import OPTION_HELP, OptionError, parse_options
+from ..tables import TABLES
 
 # In the order `--engine auto` prefers them, with the extension each needs.
 ENGINES = ("multicorn", "plpython")
@@ -36,11 +36,11 @@ class InstallError(RuntimeError):
 
 def sql_dir() -> Path:
     """The sql/ files: packaged inside agentcore_fdw, or beside fdw/ in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "sql", here.parent / "sql"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "sql", package.parent / "sql"):
         if (candidate / "schema.sql").exists():
             return candidate
-    raise InstallError(f"the sql/ files of agentcore-fdw are missing (looked beside {here})")
+    raise InstallError(f"the sql/ files of agentcore-fdw are missing (looked beside {package})")
 
 
 def expand(path: Path) -> list[Path]:

@@ -33,12 +33,13 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from . import __version__
+from .. import __version__
 from .options import Settings
 from .results import ScanResult
 from .table import Request, Table
@@ -207,8 +208,7 @@ class SharedCache:
         if table is not None:
             tables = [self.table_directory(table)]
         else:
-            current = {f"{t.name}@{contract(t)}" for t in _tables()}
-            tables = [path for path in _subdirectories(self.directory) if path.name in current]
+            tables = [path for path in _subdirectories(self.directory) if path.name in _SERVED]
         for directory in tables:
             for path in sorted(directory.glob("*" + ENTRY_SUFFIX)) if directory.is_dir() else ():
                 with contextlib.suppress(OSError, ValueError, KeyError):
@@ -349,10 +349,13 @@ def contract(table: Table) -> str:
     return hashlib.sha256("\n".join(shape).encode()).hexdigest()[:12]
 
 
-def _tables() -> list[Table]:
-    from .tables import TABLES  # the tables import this module
+_SERVED: set[str] = set()  # the directory names of the tables this version serves
 
-    return list(TABLES.values())
+
+def serve(tables: Iterable[Table]) -> None:
+    """Hand the cache the tables it serves, so that it lists their entries (and no other
+    version's) without importing the table registry, which sits above it."""
+    _SERVED.update(f"{table.name}@{contract(table)}" for table in tables)
 
 
 def utc(seconds: float) -> datetime:

@@ -31,8 +31,8 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from .demo import DEMO_REGIONS
-from .install import install, run_file, sql_dir
+from ..demo.estate import DEMO_REGIONS
+from ..schema.install import install, run_file, sql_dir
 from .local_postgres import UNPRIVILEGED_USER, LocalPostgres, free_port, python_for
 
 DEFAULT_PORT = 9193
@@ -243,7 +243,7 @@ class Instance:
         if os.geteuid() == 0:
             python, pythonpath = python_for(
                 UNPRIVILEGED_USER, self.directory / "aws-python", DEMO_REQUIREMENTS,
-                probe="agentcore_fdw.demo, moto.moto_server.threaded_moto_server",
+                probe="agentcore_fdw.demo.server, moto.moto_server.threaded_moto_server",
             )  # fmt: skip
             account = pwd.getpwnam(UNPRIVILEGED_USER)
             os.chown(demo_dir, account.pw_uid, account.pw_gid)
@@ -254,7 +254,7 @@ class Instance:
             }  # fmt: skip
         with open(self.directory / "demo-aws.log", "ab") as log:
             process = subprocess.Popen(
-                [python, "-m", "agentcore_fdw.demo", "--directory", str(demo_dir),
+                [python, "-m", "agentcore_fdw.demo.server", "--directory", str(demo_dir),
                  "--port", str(state.demo_port)],
                 stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
                 **run_as,
@@ -312,7 +312,7 @@ class Instance:
         except OSError:
             return False
         directory = str(self.directory / "aws").encode()
-        return b"agentcore_fdw.demo" in arguments and directory in arguments
+        return b"agentcore_fdw.demo.server" in arguments and directory in arguments
 
 
 def read_regular_file(path: Path, limit: int = 1 << 20) -> bytes:

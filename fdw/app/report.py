@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 
-from .controls import BY_ID
+from ..schema.controls import BY_ID
 from .output import render as render_rows
 from .output import terminal_lines, terminal_safe
 
@@ -38,7 +38,7 @@ COLORS = {"ok": "#2e7d32", "alarm": "#c62828", "error": "#ef6c00", "skip": "#9e9
 
 def known_controls() -> list[str]:
     """Every bundled control: one file each in sql/controls/."""
-    from .install import sql_dir
+    from ..schema.install import sql_dir
 
     return sorted(path.stem for path in (sql_dir() / "controls").glob("*.sql"))
 

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import __version__
+from .. import __version__
 from .answers import MALFORMED, MalformedResponse, check_identity, items_of
 from .options import UNEXPECTED, OptionError, Settings, check_regions_exist
 from .results import AwsError

@@ -3,7 +3,7 @@ catalog's, from controls.py.
 
 `sql/engine_*.sql` are written by this module and committed, so that a DBA can install
 with plain psql and read what runs; a test fails when they drift from the definitions.
-Regenerate with:  python -m agentcore_fdw.sqlgen
+Regenerate with:  python -m agentcore_fdw.schema.sqlgen
 """
 
 from __future__ import annotations
@@ -12,13 +12,15 @@ import json
 import sys
 from pathlib import Path
 
+from ..core.table import Table
+from ..tables import TABLES
 from .controls import CONTROLS, FRAMEWORKS, Control
-from .table import Table
-from .tables import TABLES
+from .install import sql_dir
 
 PLPYTHON_SCHEMA = "agentcore_plpython"
 HEADER = (
-    "-- Generated from fdw/tables/*.py by `python -m agentcore_fdw.sqlgen`: do not edit by hand.\n"
+    "-- Generated from fdw/tables/*.py by `python -m agentcore_fdw.schema.sqlgen`: "
+    "do not edit by hand.\n"
 )
 IMPORT_HINT = (
     "install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH "
@@ -253,7 +255,7 @@ def catalog_sql() -> str:
         return "    (" + ", ".join(map(literal, values)) + f", {literal(frameworks)}::jsonb)"
 
     parts = [
-        HEADER.replace("fdw/tables/*.py", "fdw/controls.py"),
+        HEADER.replace("fdw/tables/*.py", "fdw/schema/controls.py"),
         "-- The control catalog: every bundled control's title, severity, what it checks, why,",
         "-- how to fix it, and the controls of other frameworks it answers to. Each control",
         "-- view takes its title and severity from here.",
@@ -290,6 +292,6 @@ def write(sql_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "sql"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else sql_dir()
     for path in write(target):
         print(f"wrote {path}")

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import psycopg
 
-from . import __version__
-from .controls import CONTROLS, FRAMEWORKS, mapped_to
-from .install import (
+from .. import __version__
+from ..core.results import INCOMPLETE_MARK
+from ..schema.controls import CONTROLS, FRAMEWORKS, mapped_to
+from ..schema.install import (
     ENGINES,
     InstallError,
     check_options,
@@ -26,7 +27,6 @@ from .output import progress, render, terminal_lines
 from .report import DEMO_BANNER, FAILING, Report, known_controls, write
 from .report import FORMATS as REPORT_FORMATS
 from .report import render as render_report
-from .results import INCOMPLETE_MARK
 from .service import LISTEN, READER, Instance, ServiceError, data_home, instances, running_instance
 
 CHECK_FAILED = 2  # the check itself could not run

@@ -1,0 +1,1 @@
+"""The demo: a stand-in AWS (moto with the kinds it lacks) and the estate seeded into it."""
