@@ -96,7 +96,7 @@ COMMENT ON COLUMN agentcore.agent_runtimes.last_updated_at IS 'When it last chan
 COMMENT ON COLUMN agentcore.agent_runtimes.role_arn IS 'The IAM role the runtime runs as.';
 COMMENT ON COLUMN agentcore.agent_runtimes.network_mode IS 'PUBLIC or VPC.';
 COMMENT ON COLUMN agentcore.agent_runtimes.server_protocol IS 'HTTP, MCP or A2A.';
-COMMENT ON COLUMN agentcore.agent_runtimes.authorizer_type IS 'CUSTOM_JWT when a custom JWT authorizer validates each call''s bearer token; NULL when the runtime has no authorizer configuration and accepts any caller allowed to call InvokeAgentRuntime.';
+COMMENT ON COLUMN agentcore.agent_runtimes.authorizer_type IS 'CUSTOM_JWT when a custom JWT authorizer validates each call''s bearer token; NULL when the runtime has no authorizer configuration and accepts any caller allowed to call InvokeAgentRuntime; UNKNOWN(name) for an authorizer kind this version''s model does not define (judged error).';
 COMMENT ON COLUMN agentcore.agent_runtimes.discovery_url IS 'The OIDC discovery URL of the identity provider the authorizer trusts.';
 COMMENT ON COLUMN agentcore.agent_runtimes.allowed_audience IS 'Token audiences (aud) the authorizer accepts; NULL when any.';
 COMMENT ON COLUMN agentcore.agent_runtimes.allowed_clients IS 'Client IDs (client_id) the authorizer accepts; NULL when any.';
@@ -151,7 +151,7 @@ COMMENT ON COLUMN agentcore.agent_runtime_versions.last_updated_at IS 'When it l
 COMMENT ON COLUMN agentcore.agent_runtime_versions.role_arn IS 'The IAM role the runtime runs as.';
 COMMENT ON COLUMN agentcore.agent_runtime_versions.network_mode IS 'PUBLIC or VPC.';
 COMMENT ON COLUMN agentcore.agent_runtime_versions.server_protocol IS 'HTTP, MCP or A2A.';
-COMMENT ON COLUMN agentcore.agent_runtime_versions.authorizer_type IS 'CUSTOM_JWT when a custom JWT authorizer validates each call''s bearer token; NULL when the runtime has no authorizer configuration and accepts any caller allowed to call InvokeAgentRuntime.';
+COMMENT ON COLUMN agentcore.agent_runtime_versions.authorizer_type IS 'CUSTOM_JWT when a custom JWT authorizer validates each call''s bearer token; NULL when the runtime has no authorizer configuration and accepts any caller allowed to call InvokeAgentRuntime; UNKNOWN(name) for an authorizer kind this version''s model does not define (judged error).';
 COMMENT ON COLUMN agentcore.agent_runtime_versions.discovery_url IS 'The OIDC discovery URL of the identity provider the authorizer trusts.';
 COMMENT ON COLUMN agentcore.agent_runtime_versions.allowed_audience IS 'Token audiences (aud) the authorizer accepts; NULL when any.';
 COMMENT ON COLUMN agentcore.agent_runtime_versions.allowed_clients IS 'Client IDs (client_id) the authorizer accepts; NULL when any.';
@@ -233,10 +233,12 @@ COMMENT ON FOREIGN TABLE agentcore.resource_policies IS 'Resource-based policies
 COMMENT ON COLUMN agentcore.resource_policies.account_id IS 'The AWS account ID.';
 COMMENT ON COLUMN agentcore.resource_policies.region IS 'The AWS region.';
 COMMENT ON COLUMN agentcore.resource_policies.resource_arn IS 'The runtime''s or gateway''s ARN.';
+COMMENT ON COLUMN agentcore.resource_policies.resource_id IS 'The runtime''s or gateway''s ID, as its list names it: what doors join on.';
 COMMENT ON COLUMN agentcore.resource_policies.resource_type IS 'runtime or gateway.';
 COMMENT ON COLUMN agentcore.resource_policies.policy IS 'The policy document.';
-COMMENT ON COLUMN agentcore.resource_policies.allows_public IS 'Whether an Allow statement lets in any AWS principal (Principal * or {"AWS": "*"}, or a NotPrincipal) with no condition narrowing it to an account, organisation, network or source.';
+COMMENT ON COLUMN agentcore.resource_policies.allows_public IS 'Whether an Allow statement lets in any AWS principal (Principal * or {"AWS": "*"}, or a NotPrincipal) that no condition of its own, and no Deny for everyone outside, bounds to an account, organisation, network or source (IAM''s condition operators: IfExists, negated operators and wildcard values bound nothing). NULL when a statement could not be judged (undecided_statements).';
 COMMENT ON COLUMN agentcore.resource_policies.public_statements IS 'The Sids (or #positions) of those statements.';
+COMMENT ON COLUMN agentcore.resource_policies.undecided_statements IS 'Statements that could not be judged, each with why (an operator IAM does not have, a principal with a partial wildcard); NULL when none.';
 COMMENT ON COLUMN agentcore.resource_policies.detail_error IS 'NULL normally; the AWS error code when the policy could not be read, or MalformedResponse when it is not a policy document.';
 COMMENT ON COLUMN agentcore.resource_policies.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 

@@ -231,6 +231,104 @@ def test_a_policy_that_is_not_json_is_error(doors, aws, estate):
     assert "could not be read (MalformedResponse)" in row["reason"]
 
 
+def iam_gateway_policy(doors, aws, estate, policy: dict | str) -> tuple[dict, dict]:
+    """The iam-gateway's door and its not-public control row, with GetResourcePolicy
+    answering `policy` for it."""
+    import json
+
+    gateway = estate.gateways["iam-gateway"]
+    text = policy if isinstance(policy, str) else json.dumps(policy)
+    with aws.fault("GetResourcePolicy", None, answer={"policy": text},
+                   path_contains=gateway["id"]):  # fmt: skip
+        door = paths(doors)["iam-gateway", "DEFAULT", ""]
+        (control,) = doors.dicts(
+            "SELECT status, reason FROM agentcore.agentcore_resource_policy_not_public "
+            "WHERE resource = %s",
+            (gateway["arn"],),
+        )
+    return door, control
+
+
+def anyone_may_invoke(condition=None, **more) -> dict:
+    statement = {"Sid": "AnyoneMayInvoke", "Effect": "Allow", "Principal": "*",
+                 "Action": "bedrock-agentcore:InvokeGateway", "Resource": "*"}  # fmt: skip
+    if condition:
+        statement["Condition"] = condition
+    return {"Version": "2012-10-17", "Statement": [statement, *more.get("then", [])]}
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        {"StringEqualsIfExists": {"aws:SourceAccount": MAIN_ACCOUNT}},
+        {"StringNotEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}},
+        {"StringLike": {"aws:PrincipalAccount": "*"}},
+        {"Null": {"aws:SourceVpc": "true"}},
+        {"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}},
+        {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:*"}},
+    ],
+    ids=str,
+)
+def test_a_condition_that_bounds_no_caller_leaves_an_iam_door_open(doors, aws, estate, condition):
+    door, control = iam_gateway_policy(doors, aws, estate, anyone_may_invoke(condition))
+    assert door["status"] == "alarm" and door["public_policy"] is True
+    assert "lets any AWS principal invoke it (AnyoneMayInvoke)" in door["reason"]
+    assert control["status"] == "alarm"
+
+
+def test_the_org_only_pattern_closes_an_iam_door(doors, aws, estate):
+    fence = {"Sid": "OnlyOurOrg", "Effect": "Deny", "Principal": "*", "Action": "*",
+             "Resource": "*",
+             "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}  # fmt: skip
+    door, control = iam_gateway_policy(doors, aws, estate, anyone_may_invoke(then=[fence]))
+    assert (door["status"], door["public_policy"], control["status"]) == ("ok", False, "ok")
+
+
+def test_a_policy_it_cannot_judge_is_error_never_ok(doors, aws, estate):
+    policy = anyone_may_invoke({"StringEqualz": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}})
+    door, control = iam_gateway_policy(doors, aws, estate, policy)
+    assert door["status"] == "error"
+    assert (
+        "could not be judged (AnyoneMayInvoke: condition operator StringEqualz is not one IAM "
+        "has), so who may invoke it is unknown." in door["reason"]
+    )
+    assert control["status"] == "error" and "could not be judged" in control["reason"]
+
+
+def test_a_policy_nested_absurdly_deep_is_malformed(doors, aws, estate):
+    door, control = iam_gateway_policy(doors, aws, estate, '{"a":' * 5000 + "1" + "}" * 5000)
+    assert door["status"] == "error"
+    assert "resource policy could not be read (MalformedResponse)" in door["reason"]
+    assert control["status"] == "error"
+
+
+def test_a_denied_policy_read_makes_every_iam_door_error_and_names_it(doors, aws, estate):
+    gateway = estate.gateways["iam-gateway"]
+    with aws.fault("GetResourcePolicy", path_contains=gateway["id"]):
+        door = paths(doors)["iam-gateway", "DEFAULT", ""]
+        rows = doors.dicts(
+            "SELECT resource, status, reason FROM agentcore.control_results "
+            "WHERE control_id = 'agentcore_resource_policy_not_public'"
+        )
+    assert door["status"] == "error"
+    assert "Its resource policy could not be read (AccessDeniedException)." in door["reason"]
+    assert all(row["resource"] is not None for row in rows)
+    (denied,) = [row for row in rows if row["resource"] == gateway["arn"]]
+    assert denied["status"] == "error"
+
+
+def test_a_door_joins_its_policy_on_the_id_its_list_gave(doors, aws, estate):
+    """A GetGateway answer that spells the ARN otherwise still finds the gateway's policy."""
+    gateway = estate.gateways["iam-gateway"]
+    client = estate.client(estate.sessions["default"], "bedrock-agentcore-control", DOORS_REGION)
+    detail = client.get_gateway(gatewayIdentifier=gateway["id"])
+    detail.pop("ResponseMetadata")
+    detail["gatewayArn"] = gateway["arn"].upper().replace("ARN:AWS:", "arn:aws:")
+    with aws.fault("GetGateway", None, answer=detail, path_contains=gateway["id"]):
+        door = paths(doors)["iam-gateway", "DEFAULT", ""]
+    assert door["public_policy"] is True and door["status"] == "alarm"
+
+
 # Every member of the JWT authorizer reaches a column.
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from ..core.answers import MalformedResponse, MalformedValue
+from ..core.policy_access import Verdict, judge
 from ..core.table import (
     BOOLEAN,
     JSONB,
@@ -25,28 +26,6 @@ from .agent_runtimes import TABLE as AGENT_RUNTIMES
 from .gateways import TABLE as GATEWAYS
 from .gateways import gateway_arn
 
-# Condition keys that narrow a statement to callers of known accounts, organisations,
-# networks or sources: a principal of * under one of them is not "anyone".
-NARROWING_CONDITION_KEYS = frozenset(
-    key.lower()
-    for key in (
-        "aws:PrincipalAccount",
-        "aws:PrincipalArn",
-        "aws:PrincipalOrgID",
-        "aws:PrincipalOrgPaths",
-        "aws:SourceAccount",
-        "aws:SourceArn",
-        "aws:SourceOrgID",
-        "aws:SourceOrgPaths",
-        "aws:SourceOwner",
-        "aws:SourceVpc",
-        "aws:SourceVpce",
-        "aws:SourceIp",
-        "aws:userid",
-        "aws:username",
-    )
-)
-
 
 def resource(table_name: str, item: dict) -> dict:
     """A runtime or a gateway, as listed, named as GetResourcePolicy needs it (a gateway's
@@ -60,9 +39,14 @@ def resource(table_name: str, item: dict) -> dict:
     return {"resourceType": "gateway", "resourceId": item["gatewayId"]}
 
 
+def resource_arn(item) -> str:
+    """The ARN GetResourcePolicy is asked about: the runtime's as listed; a gateway's made from
+    its account, region and ID, so that a row whose policy could not be read still names it."""
+    return item.get("resourceArn") or gateway_arn(dict(item, gatewayId=item["resourceId"]))
+
+
 def get_policy(client, item):
-    arn = item.get("resourceArn") or gateway_arn(dict(item, gatewayId=item["resourceId"]))
-    return dict(get_policy_by_arn(client, arn), resourceId=item["resourceId"])
+    return dict(get_policy_by_arn(client, resource_arn(item)), resourceId=item["resourceId"])
 
 
 def get_policy_by_arn(client, arn):
@@ -92,56 +76,31 @@ def policy_document(item):
         document = json.loads(text)
     except ValueError:
         raise MalformedValue("is not JSON") from None
+    except RecursionError:
+        raise MalformedValue("is nested deeper than a policy can be") from None
     if not isinstance(document, dict):
         raise MalformedValue("is not a policy document")
     return document
 
 
-def statements(document) -> list:
-    found = document.get("Statement", [])
-    found = [found] if isinstance(found, dict) else found
-    if not isinstance(found, list) or not all(isinstance(s, dict) for s in found):
-        raise MalformedValue("has a Statement that is not a list of statements")
-    return found
-
-
-def anyone(principal) -> bool:
-    """Whether a Principal names everyone: "*", {"AWS": "*"}, or a list holding "*"."""
-    if principal == "*":
-        return True
-    if isinstance(principal, dict):
-        values = principal.get("AWS", [])
-        values = [values] if isinstance(values, str) else values
-        return isinstance(values, list) and "*" in values
-    return False
-
-
-def narrowed(condition) -> bool:
-    if not isinstance(condition, dict):
-        return False
-    for keys in condition.values():
-        if isinstance(keys, dict) and any(key.lower() in NARROWING_CONDITION_KEYS for key in keys):
-            return True
-    return False
+def verdict(item) -> Verdict | None:
+    document = policy_document(item)
+    return None if document is None else judge(document)
 
 
 def public_statements(item) -> list | None:
-    """The Sids (or positions) of Allow statements open to anyone, with no narrowing condition."""
-    document = policy_document(item)
-    if document is None:
-        return None
-    return [
-        str(statement.get("Sid") or f"#{index + 1}")
-        for index, statement in enumerate(statements(document))
-        if statement.get("Effect") == "Allow"
-        and (anyone(statement.get("Principal")) or statement.get("NotPrincipal") is not None)
-        and not narrowed(statement.get("Condition"))
-    ]
+    found = verdict(item)
+    return None if found is None else found.public
+
+
+def undecided_statements(item) -> list | None:
+    found = verdict(item)
+    return None if found is None or not found.undecided else found.undecided
 
 
 def allows_public(item):
-    found = public_statements(item)
-    return None if found is None else bool(found)
+    found = verdict(item)
+    return None if found is None else found.allows_public
 
 
 TABLE = Table(
@@ -167,15 +126,23 @@ TABLE = Table(
     rows_per_scope=5,
     columns=common_columns()
     + (
-        Column("resource_arn", TEXT, "The runtime's or gateway's ARN.", "resourceArn", True),
+        Column("resource_arn", TEXT, "The runtime's or gateway's ARN.", resource_arn),
+        Column(
+            "resource_id",
+            TEXT,
+            "The runtime's or gateway's ID, as its list names it: what doors join on.",
+            "resourceId",
+        ),
         Column("resource_type", TEXT, "runtime or gateway.", resource_type),
         Column("policy", JSONB, "The policy document.", policy_document, True),
         Column(
             "allows_public",
             BOOLEAN,
             "Whether an Allow statement lets in any AWS principal (Principal * or "
-            '{"AWS": "*"}, or a NotPrincipal) with no condition narrowing it to an account, '
-            "organisation, network or source.",
+            '{"AWS": "*"}, or a NotPrincipal) that no condition of its own, and no Deny for '
+            "everyone outside, bounds to an account, organisation, network or source (IAM's "
+            "condition operators: IfExists, negated operators and wildcard values bound "
+            "nothing). NULL when a statement could not be judged (undecided_statements).",
             allows_public,
             True,
         ),
@@ -184,6 +151,14 @@ TABLE = Table(
             TEXT_ARRAY,
             "The Sids (or #positions) of those statements.",
             public_statements,
+            True,
+        ),
+        Column(
+            "undecided_statements",
+            TEXT_ARRAY,
+            "Statements that could not be judged, each with why (an operator IAM does not "
+            "have, a principal with a partial wildcard); NULL when none.",
+            undecided_statements,
             True,
         ),
         detail_error(

@@ -32,6 +32,8 @@ doors AS (
         v.allowed_clients,
         v.authorizer_configuration,
         NULL::text AS policy_engine_mode,
+        'runtime'::text AS policy_resource_type,
+        s.agent_runtime_id AS policy_resource_id,
         CASE WHEN v.agent_runtime_id IS NULL THEN 'ResourceNotFoundException'
              ELSE v.detail_error END AS detail_error,
         format('Endpoint %s of agent runtime %s, serving version %s%s,', s.endpoint_name,
@@ -61,6 +63,8 @@ doors AS (
         g.allowed_clients,
         g.authorizer_configuration,
         g.policy_engine_mode,
+        'gateway',
+        g.gateway_id,
         g.detail_error,
         format('Gateway %s (%s)', g.name, g.gateway_id)
     FROM agentcore.gateways AS g
@@ -91,6 +95,7 @@ SELECT
     CASE
         WHEN f.status = 'ok' AND d.authorizer_type = 'AWS_IAM' AND p.allows_public THEN 'alarm'
         WHEN f.status = 'ok' AND p.detail_error IS NOT NULL THEN 'error'
+        WHEN f.status = 'ok' AND p.resource_id IS NOT NULL AND p.allows_public IS NULL THEN 'error'
         ELSE f.status
     END AS status,
     f.reason
@@ -99,14 +104,22 @@ SELECT
                array_to_string(p.public_statements, ', '))
            WHEN p.detail_error IS NOT NULL THEN format(
                ' Its resource policy could not be read (%s).', p.detail_error)
+           WHEN p.resource_id IS NOT NULL AND p.allows_public IS NULL THEN format(
+               ' Its resource policy could not be judged (%s), so who may invoke it is unknown.',
+               array_to_string(p.undecided_statements, '; '))
            ELSE '' END
         || CASE WHEN d.door_type = 'gateway' AND d.agent_runtime_arn IS NOT NULL THEN format(
                ' Through it callers reach agent runtime %s (%s).',
                coalesce(d.agent_runtime_name, d.agent_runtime_arn), d.served_version)
            ELSE '' END AS reason
 FROM doors AS d
+-- On the ID the list gave, in the door's account and region: an ARN can be spelt otherwise
+-- by another answer, and a policy that could not be read still has its ID.
 LEFT JOIN agentcore.resource_policies AS p
-    ON p.resource_arn = CASE WHEN d.door_type = 'gateway' THEN d.door_arn ELSE d.agent_runtime_arn END
+    ON p.resource_id = d.policy_resource_id
+   AND p.resource_type = d.policy_resource_type
+   AND p.account_id = d.account_id
+   AND p.region = d.region
 CROSS JOIN LATERAL agentcore.authorizer_finding(
     d.subject, d.authorizer_type, d.discovery_url, d.authorizer_configuration,
     d.policy_engine_mode, d.detail_error
