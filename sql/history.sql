@@ -27,7 +27,9 @@ COMMENT ON COLUMN agentcore.control_history.data_fetched_at IS
 -- A plpgsql function: control_results is read first, and agentcore.cache after it, in the
 -- same transaction, names the cached rows those scans used.
 CREATE OR REPLACE FUNCTION agentcore.snapshot_controls() RETURNS bigint
-LANGUAGE plpgsql VOLATILE AS $$
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     taken timestamptz := now();
     saved bigint;

@@ -1,4 +1,5 @@
 -- The views over the tables: identical for every engine, installed in this order.
+\ir pin_search_path.sql
 \ir functions/authorizer_finding.sql
 \ir functions/cognito_findings.sql
 \ir views/runtime_authorization_audit.sql
@@ -31,3 +32,4 @@
 \ir views/control_results.sql
 \ir history.sql
 \ir views/column_comments.sql
+\ir reset_search_path.sql

@@ -6,6 +6,7 @@ thread behind. Every case on both engines, against the fake AWS."""
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -173,12 +174,12 @@ def test_a_null_among_allowed_clients_is_an_error_never_a_shorter_list(sql, aws,
     [
         ("", "names no discovery URL"),
         (None, "names no discovery URL"),
+        ("https://idp.example.com/", 'discovery URL "https://idp.example.com/" is not one AWS'),
         (
-            "http://idp.example.com/.well-known/openid-configuration",
-            'discovery URL "http://idp.example.com/.well-known/openid-configuration" is not an '
-            "https URL ending in /.well-known/openid-configuration",
+            "ftp://idp.example.com/.well-known/openid-configuration",
+            "is not one AWS accepts (https, a host, then /.well-known/openid-configuration or "
+            "/.well-known/oauth-authorization-server)",
         ),
-        ("https://idp.example.com/", 'discovery URL "https://idp.example.com/" is not an https'),
         (12345, "could not be read (MalformedResponse)"),
     ],
 )
@@ -200,14 +201,34 @@ def test_a_discovery_url_that_is_not_one_is_error(sql, aws, estate, discovery_ur
     assert row["reason"].startswith(f"Agent runtime okta_agent ({runtime_id}) ")
 
 
-DISCOVERY_URL = r"^https://[^/?#[:space:]]+/([^?#[:space:]]*/)?\.well-known/openid-configuration$"
+def test_a_discovery_url_over_plain_http_is_an_alarm(sql, aws, estate):
+    url = "http://idp.example.com/.well-known/openid-configuration"
+    runtime_id = estate.runtime_id("okta_agent")
+    sql.set_options(regions="us-east-1", profile="default")
+    jwt = {"discoveryUrl": url, "allowedAudience": ["api://x"]}
+    detail = runtime_detail(estate, "okta_agent", jwt)
+    with aws.fault("GetAgentRuntime", None, answer=detail, path_contains=runtime_id):
+        row = audit(sql)["okta_agent"]
+    assert row["status"] == "alarm"
+    assert f'discovery URL "{url}" is plain http' in row["reason"], row["reason"]
 
 
-def test_a_usable_discovery_url_is_what_one_regular_expression_says(sql):
+def aws_discovery_url_pattern() -> str:
+    """The DiscoveryUrl pattern of the bedrock-agentcore-control model botocore holds."""
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("bedrock-agentcore-control")
+    return model.shape_for("DiscoveryUrl").metadata["pattern"]
+
+
+def test_a_usable_discovery_url_is_what_aws_accepts_over_https_with_a_host(sql):
     urls = [
         "https://h/.well-known/openid-configuration",
         "https://idp.example.com/oauth2/default/.well-known/openid-configuration",
         "https://h/a/b/c/.well-known/openid-configuration",
+        "https://h/.well-known/oauth-authorization-server",
+        "https://h/.well-known/oauth-authorization-server/tenant/1",
+        "https://h/.well-known/openid-configuration/tenant",
         "https://h_%/.well-known/openid-configuration",
         "https:///.well-known/openid-configuration",
         "https://.well-known/openid-configuration",
@@ -222,15 +243,34 @@ def test_a_usable_discovery_url_is_what_one_regular_expression_says(sql):
         "https://h/\n/.well-known/openid-configuration",
         "HTTPS://h/.well-known/openid-configuration",
         "http://h/.well-known/openid-configuration",
+        "http://h/.well-known/oauth-authorization-server",
+        "ftp://h/.well-known/openid-configuration",
+        "h/.well-known/openid-configuration",
         "https://h/.WELL-KNOWN/openid-configuration",
         "",
     ]
-    judged = sql.rows(
-        "SELECT url, agentcore.is_discovery_url(url), url ~ %s FROM unnest(%s::text[]) AS url",
-        (DISCOVERY_URL, urls),
+    aws_accepts = re.compile(aws_discovery_url_pattern())
+    expected = {}
+    for url in urls:
+        # AWS's pattern, over http(s), for what follows the scheme: a host, then the path.
+        scheme, _, rest = url.partition("://")
+        usable = scheme in ("https", "http") and aws_accepts.fullmatch(rest) and rest[:1] != "/"
+        expected[url] = scheme if usable else None
+    judged = dict(
+        sql.rows(
+            "SELECT url, agentcore.discovery_url_scheme(url) FROM unnest(%s::text[]) AS url",
+            (urls,),
+        )
     )
-    assert [row for row in judged if row[1] != row[2]] == []
-    assert sum(1 for row in judged if row[1]) == 4
+    assert judged == expected
+    assert list(expected.values()).count("https") == 7
+    assert list(expected.values()).count("http") == 2
+    usable = sql.value(
+        "SELECT array_agg(url ORDER BY url) FROM unnest(%s::text[]) AS url "
+        "WHERE agentcore.is_discovery_url(url)",
+        (urls,),
+    )
+    assert usable == sorted(url for url, scheme in expected.items() if scheme == "https")
 
 
 def test_text_postgresql_cannot_store_is_repaired_and_said(sql, aws, estate):

@@ -14,10 +14,18 @@ import pytest
 
 from agentcore_fdw.app.local_postgres import UNPRIVILEGED_USER, LocalPostgres, server_copy
 from agentcore_fdw.app.service import DEMO_REQUIREMENTS
-from agentcore_fdw.schema.install import ENGINES, install_files, sql_dir
+from agentcore_fdw.schema.install import (
+    ENGINES,
+    expand,
+    install,
+    install_files,
+    run_file,
+    set_server_options,
+    sql_dir,
+)
 from agentcore_fdw.schema.sqlgen import GENERATED, MULTICORN_WRAPPER
 
-from .conftest import skip_unless_available
+from .conftest import DEFAULT_OPTIONS, skip_unless_available
 
 CLI = str(Path(sys.executable).parent / "agentcore-fdw")
 
@@ -135,6 +143,7 @@ def test_changing_engine_keeps_the_options(empty_database, engines):
         ("cognito_clients_finding",),
         ("cognito_pool_finding",),
         ("cognito_scopes_finding",),
+        ("discovery_url_scheme",),
         ("is_discovery_url",),
         ("refresh",),  # the shared cache's, where PL/Python is installed
         ("snapshot_controls",),
@@ -211,12 +220,102 @@ def test_an_upgrade_makes_authorizer_finding_a_set_that_the_audit_inlines(empty_
     assert back  # the views the upgrade dropped with the old function are made again
 
 
+# main as it stood before the package took its layers: the schema existing installs have.
+PREVIOUS_RELEASE = "c25a96b"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def control_statuses(dsn: str) -> list[tuple]:
+    with psycopg.connect(dsn) as conn:
+        return conn.execute(
+            "SELECT control_id, resource, status FROM agentcore.control_results ORDER BY 1, 2"
+        ).fetchall()
+
+
+def test_an_install_of_the_previous_release_keeps_working_and_upgrades_cleanly(
+    empty_database, engine, aws, tmp_path
+):
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", PREVIOUS_RELEASE, "sql"],
+        capture_output=True,
+        check=True,
+    )
+    subprocess.run(["tar", "-x", "-C", str(tmp_path)], input=archive.stdout, check=True)
+    options = dict(DEFAULT_OPTIONS, endpoint_url=aws.endpoint_url)
+    with psycopg.connect(empty_database) as conn:
+        for path in expand(tmp_path / "sql" / f"install_{engine}.sql"):
+            run_file(conn, path)
+        set_server_options(conn, options)
+    # The old schema runs on this version's package (its class paths are the same).
+    assert len(control_statuses(empty_database)) > 20
+    install(empty_database, engine)
+    upgraded = objects(empty_database)
+    statuses = control_statuses(empty_database)
+    with psycopg.connect(empty_database, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA agentcore CASCADE")
+        if engine == "plpython":
+            conn.execute("DROP SCHEMA agentcore_plpython CASCADE")
+    install(empty_database, engine, options)
+    assert upgraded == objects(empty_database)  # the same objects as a new install
+    assert statuses == control_statuses(empty_database)
+
+
+HIJACKS = """
+CREATE FUNCTION public.hijacked() RETURNS text LANGUAGE plpgsql AS
+    $$ BEGIN RAISE EXCEPTION 'HIJACKED as %', current_user; END $$;
+CREATE FUNCTION public.format(text, text) RETURNS text LANGUAGE sql AS 'SELECT public.hijacked()';
+CREATE FUNCTION public.format(text, text, text) RETURNS text LANGUAGE sql
+    AS 'SELECT public.hijacked()';
+CREATE FUNCTION public.format(text, text, text, text) RETURNS text LANGUAGE sql
+    AS 'SELECT public.hijacked()';
+CREATE FUNCTION public.to_json(text) RETURNS json LANGUAGE sql AS 'SELECT public.hijacked()::json';
+CREATE FUNCTION public.array_to_string(text[], text) RETURNS text LANGUAGE sql
+    AS 'SELECT public.hijacked()';
+CREATE FUNCTION public.cardinality(text[]) RETURNS int LANGUAGE sql
+    AS 'SELECT public.hijacked()::int';
+CREATE FUNCTION public.split_part(text, text, int) RETURNS text LANGUAGE sql
+    AS 'SELECT public.hijacked()';
+CREATE FUNCTION public.text_eq(text, text) RETURNS boolean LANGUAGE sql
+    AS 'SELECT public.hijacked()::boolean';
+CREATE OPERATOR public.= (LEFTARG = text, RIGHTARG = text, FUNCTION = public.text_eq);
+"""
+
+
+def test_functions_planted_ahead_of_pg_catalog_never_run_in_our_views(empty_database, engine, aws):
+    """A role with CREATE on public plants format() and friends, before the install and after;
+    whoever reads the views, with public even ahead of pg_catalog, runs none of them."""
+    with psycopg.connect(empty_database) as conn:
+        conn.execute(HIJACKS)
+    install(empty_database, engine, dict(DEFAULT_OPTIONS, endpoint_url=aws.endpoint_url))
+    with psycopg.connect(empty_database) as conn:
+        conn.execute("CREATE FUNCTION public.format(text, text, text, text, text) RETURNS text "
+                     "LANGUAGE sql AS 'SELECT public.hijacked()'")  # fmt: skip
+        conn.execute("SET search_path = public, pg_catalog")
+        views = [
+            name
+            for (name,) in conn.execute(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'agentcore' AND c.relkind = 'v' ORDER BY 1"
+            )
+        ]
+        read = {view: conn.execute(f"SELECT * FROM agentcore.{view}").fetchall() for view in views}
+        assert conn.execute("SELECT agentcore.snapshot_controls()").fetchone()[0] > 20
+    assert len(read["control_results"]) > 20 and read["invocation_paths"]
+    assert "HIJACKED" not in repr(read)
+
+
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_the_installer_follows_the_psql_manifest(engine_name):
     names = [path.relative_to(sql_dir()).as_posix() for path in install_files(engine_name)]
     assert names[:2] == ["schema.sql", f"engine_{engine_name}.sql"]
-    assert names[-3:] == ["views/control_results.sql", "history.sql", "views/column_comments.sql"]
-    assert len(names) == len(set(names)) == 34
+    assert names[2] == "pin_search_path.sql"  # what the views bind to, before any is made
+    assert names[-4:] == [
+        "views/control_results.sql",
+        "history.sql",
+        "views/column_comments.sql",
+        "reset_search_path.sql",
+    ]
+    assert len(names) == len(set(names)) == 36
 
 
 def test_a_bad_option_is_a_clean_error(empty_database, engine):

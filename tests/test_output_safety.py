@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import subprocess
 from datetime import datetime, timezone
 from decimal import Decimal
 
@@ -15,6 +17,7 @@ import pytest
 from agentcore_fdw.app.output import csv_cell, csv_safe, render, terminal_safe
 from agentcore_fdw.app.report import Report
 from agentcore_fdw.app.report import render as render_report
+from agentcore_fdw.schema.controls import CONTROLS
 
 SCRIPT = "<script>alert(1)</script>"
 HYPERLINK = '=HYPERLINK("http://x","y")'
@@ -224,3 +227,19 @@ def test_report_csv_prefixes_formulas(report):
         'c1,Title,high,arn:x/<script>alert(1)</script>,alarm,"see <a href=""http://x"">&amp;</a>'
         ' | here\nnext\rline",123456789012,us-east-1,\n'
     )
+
+
+@pytest.mark.parametrize("control", CONTROLS, ids=lambda control: control.control_id)
+def test_every_remediation_command_quotes_what_aws_answered(control, tmp_path):
+    resource = "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/x;touch${IFS}pwned;#"
+    command = control.cli_for(resource, "us-east-1$(touch${IFS}pwned)")
+    # As a shell runs it when pasted (our own <placeholders> aside): printf shows the words.
+    words = re.sub(r"<[^>]*>", "PLACEHOLDER", command).replace("aws ", "printf '%s\\0' ", 1)
+    done = subprocess.run(["bash", "-c", words], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "pwned").exists()
+    words = done.stdout.split("\0")
+    expected = {"{resource}": resource, "{resource_id}": "x;touch${IFS}pwned;#",
+                "{region}": "us-east-1$(touch${IFS}pwned)"}  # fmt: skip
+    for placeholder, value in expected.items():
+        assert words.count(value) == control.cli.count(placeholder), command

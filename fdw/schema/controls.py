@@ -9,6 +9,7 @@ control table to it. A control's check itself is its SQL file in sql/controls/.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 
 SEVERITIES = ("low", "medium", "high", "critical")
@@ -36,9 +37,13 @@ class Control:
     frameworks: dict[str, str] = field(default_factory=dict)
 
     def cli_for(self, resource: str, region: str) -> str:
+        """The CLI example for one resource, each value shell-quoted: an ARN or ID is what AWS
+        answered, and a command pasted from a report must run only what it says."""
         resource_id = resource.rsplit("/", 1)[-1] if "/" in resource else resource
-        filled = self.cli.replace("{region}", region or "<region>")
-        return filled.replace("{resource_id}", resource_id).replace("{resource}", resource)
+        filled = self.cli.replace("{region}", shlex.quote(region) if region else "<region>")
+        return filled.replace("{resource_id}", shlex.quote(resource_id)).replace(
+            "{resource}", shlex.quote(resource)
+        )
 
 
 RUNTIME_JWT = (

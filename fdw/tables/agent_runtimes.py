@@ -122,7 +122,8 @@ RUNTIME_COLUMNS = (
             TEXT,
             "CUSTOM_JWT when a custom JWT authorizer validates each call's bearer token; "
             "NULL when the runtime has no authorizer configuration and accepts any caller "
-            "allowed to call InvokeAgentRuntime.",
+            "allowed to call InvokeAgentRuntime; UNKNOWN(name) for an authorizer kind this "
+            "version's model does not define (judged error).",
             runtime_authorizer_type,
             True,
         ),

@@ -74,18 +74,25 @@ JWT_MEMBERS = {
 }
 
 
+# The members of botocore's AuthorizerConfiguration union, and the authorizer type each is.
+AUTHORIZER_MEMBERS = {"customJWTAuthorizer": "CUSTOM_JWT"}
+UNKNOWN = "UNKNOWN"
+
+
 def authorizer_type(configuration) -> str | None:
-    """CUSTOM_JWT, the name of an authorizer kind newer than this code, or None for none."""
+    """CUSTOM_JWT, None for no configuration, or UNKNOWN(name) for a member the model does
+    not define: botocore hands one over as SDK_UNKNOWN_MEMBER with its name, and a name such
+    as aws_iam or none must never read as a kind that is ok, so it is never upper-cased
+    into one."""
     if not configuration:
         return None
-    if configuration.get("customJWTAuthorizer") is not None:
-        return "CUSTOM_JWT"
-    # botocore hands a union member its model does not know over as SDK_UNKNOWN_MEMBER,
-    # with its name: name it rather than hide it.
+    known = [member for member in AUTHORIZER_MEMBERS if configuration.get(member) is not None]
+    if known and len(configuration) == 1:
+        return AUTHORIZER_MEMBERS[known[0]]
     unknown = configuration.get("SDK_UNKNOWN_MEMBER")
     if isinstance(unknown, dict) and unknown.get("name"):
-        return str(unknown["name"]).upper()
-    return ",".join(sorted(configuration)).upper() or None
+        return f"{UNKNOWN}({unknown['name']})"
+    return f"{UNKNOWN}({','.join(sorted(map(str, configuration)))})"
 
 
 def jwt_columns(configuration_path: str) -> tuple[Column, ...]:
