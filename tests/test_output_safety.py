@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 
 from agentcore_fdw.app.output import csv_cell, csv_safe, render, terminal_safe
+from agentcore_fdw.app.report import FORMATS as REPORT_FORMATS
 from agentcore_fdw.app.report import Report
 from agentcore_fdw.app.report import render as render_report
 from agentcore_fdw.schema.controls import CONTROLS
@@ -227,6 +228,19 @@ def test_report_csv_prefixes_formulas(report):
         'c1,Title,high,arn:x/<script>alert(1)</script>,alarm,"see <a href=""http://x"">&amp;</a>'
         ' | here\nnext\rline",123456789012,us-east-1,\n'
     )
+
+
+@pytest.mark.parametrize("output", REPORT_FORMATS)
+def test_a_report_of_rows_with_nulls_renders_in_every_format(output):
+    """Whatever AWS answered, a report renders: NULL resources, scopes and reasons included."""
+    rows = [
+        {**_result(None, None), "account_id": None, "region": None},
+        _result("arn:x/b", "Because."),
+        {**_result(None, "Could not be read."), "status": "error", "control_id": "c2"},
+    ]
+    report = Report(rows=rows, warnings=[], generated_at=datetime(2026, 1, 2, tzinfo=timezone.utc))
+    assert "2 alarm" in render_report(report, output) or output in ("csv", "json")
+    assert [r["control_id"] for r in report.findings] == ["c2", "c1", "c1"]
 
 
 @pytest.mark.parametrize("control", CONTROLS, ids=lambda control: control.control_id)

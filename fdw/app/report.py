@@ -114,7 +114,9 @@ class Report:
     def findings(self) -> list[dict]:
         order = {"error": 0, "alarm": 1}
         failed = [row for row in self.rows if row["status"] in order]
-        return sorted(failed, key=lambda r: (order[r["status"]], r["control_id"], r["resource"]))
+        return sorted(
+            failed, key=lambda r: (order[r["status"]], r["control_id"], r["resource"] or "")
+        )
 
     def by_status(self) -> dict[str, int]:
         counts = Counter(row["status"] for row in self.rows)
