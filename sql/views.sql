@@ -29,6 +29,7 @@
 \ir controls/agentcore_gateway_policy_engine_enforced.sql
 \ir controls/agentcore_gateway_debug_exceptions_disabled.sql
 \ir controls/agentcore_gateway_waf_attached.sql
+\ir functions/control_rows.sql
 \ir views/control_results.sql
 \ir history.sql
 \ir views/column_comments.sql

@@ -25,7 +25,7 @@ from agentcore_fdw.schema.install import (
 )
 
 from .aws_fake import AwsFake
-from .estate import REGIONS, seed
+from .estate import REGIONS, seed, seed_posture
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +47,12 @@ def aws():
 @pytest.fixture(scope="session")
 def estate(aws, workdir):
     return seed(aws.endpoint_url, workdir)
+
+
+@pytest.fixture(scope="session")
+def posture(estate):
+    """For each posture control, one resource that passes and one that fails (estate.py)."""
+    seed_posture(estate)
 
 
 @pytest.fixture(scope="session")

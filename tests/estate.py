@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agentcore_fdw.demo.estate import Seeder, pool_url
+from agentcore_fdw.demo.estate import Seeder, network, pool_url
 
 MAIN_ACCOUNT = "123456789012"  # moto's default account
 PARTNER_ACCOUNT = "111111111111"  # reached through an assumed role, as profile "partner"
@@ -175,3 +175,31 @@ def seed_doors(estate: Estate, pool_id: str, client_id: str) -> None:
                        "Action": "bedrock-agentcore:InvokeAgentRuntime", "Resource": "*",
                        "Condition": {"StringEquals": {"aws:SourceAccount": MAIN_ACCOUNT}}}],
     })  # fmt: skip
+
+
+POSTURE_REGION = "eu-west-2"  # a region no other test seeds
+POSTURE_KEY = f"arn:aws:kms:{POSTURE_REGION}:{MAIN_ACCOUNT}:key/posture-key"
+
+
+def seed_posture(estate) -> None:
+    """For each control, one resource that passes and one that fails."""
+    seed = ("default", POSTURE_REGION)
+    estate.add_runtime(
+        *seed, "private_agent", networkConfiguration=network("VPC"),
+        lifecycleConfiguration={"idleRuntimeSessionTimeout": 900, "maxLifetime": 28800},
+    )  # fmt: skip
+    estate.update_runtime("private_agent", metadataConfiguration={"requireMMDSV2": True})
+    estate.add_runtime(*seed, "public_agent")
+    estate.add_memory(*seed, "kept_memory", encryptionKeyArn=POSTURE_KEY)
+    estate.add_memory(*seed, "plain_memory")
+    estate.add_gateway(
+        *seed, "hardened-gateway", "AWS_IAM", kmsKeyArn=POSTURE_KEY,
+        policyEngineConfiguration={"arn": f"{POSTURE_KEY}-engine", "mode": "ENFORCE"},
+    )  # fmt: skip
+    estate.protect_with_waf("hardened-gateway")
+    estate.add_gateway(*seed, "debug-gateway", "AWS_IAM", exceptionLevel="DEBUG")
+    estate.add_browser(*seed, "recorded_browser", "VPC", recording=True)
+    estate.add_browser(*seed, "open_browser", "PUBLIC")
+    estate.add_code_interpreter(*seed, "private_interpreter", "VPC")
+    estate.add_code_interpreter(*seed, "sandbox_interpreter", "SANDBOX")
+    estate.add_code_interpreter(*seed, "public_interpreter", "PUBLIC")

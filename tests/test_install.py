@@ -143,6 +143,7 @@ def test_changing_engine_keeps_the_options(empty_database, engines):
         ("cognito_clients_finding",),
         ("cognito_pool_finding",),
         ("cognito_scopes_finding",),
+        ("control_rows",),
         ("discovery_url_scheme",),
         ("is_discovery_url",),
         ("refresh",),  # the shared cache's, where PL/Python is installed
@@ -315,7 +316,7 @@ def test_the_installer_follows_the_psql_manifest(engine_name):
         "views/column_comments.sql",
         "reset_search_path.sql",
     ]
-    assert len(names) == len(set(names)) == 36
+    assert len(names) == len(set(names)) == 37
 
 
 def test_a_bad_option_is_a_clean_error(empty_database, engine):

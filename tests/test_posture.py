@@ -7,35 +7,10 @@ from collections import Counter
 
 import pytest
 
-from agentcore_fdw.demo.estate import MAIN_ACCOUNT, network
+from agentcore_fdw.demo.estate import MAIN_ACCOUNT
 
-POSTURE_REGION = "eu-west-2"  # a region no other test seeds
-KEY = f"arn:aws:kms:{POSTURE_REGION}:{MAIN_ACCOUNT}:key/posture-key"
-
-
-@pytest.fixture(scope="session")
-def posture(estate):
-    """For each control, one resource that passes and one that fails."""
-    seed = ("default", POSTURE_REGION)
-    estate.add_runtime(
-        *seed, "private_agent", networkConfiguration=network("VPC"),
-        lifecycleConfiguration={"idleRuntimeSessionTimeout": 900, "maxLifetime": 28800},
-    )  # fmt: skip
-    estate.update_runtime("private_agent", metadataConfiguration={"requireMMDSV2": True})
-    estate.add_runtime(*seed, "public_agent")
-    estate.add_memory(*seed, "kept_memory", encryptionKeyArn=KEY)
-    estate.add_memory(*seed, "plain_memory")
-    estate.add_gateway(
-        *seed, "hardened-gateway", "AWS_IAM", kmsKeyArn=KEY,
-        policyEngineConfiguration={"arn": f"{KEY}-engine", "mode": "ENFORCE"},
-    )  # fmt: skip
-    estate.protect_with_waf("hardened-gateway")
-    estate.add_gateway(*seed, "debug-gateway", "AWS_IAM", exceptionLevel="DEBUG")
-    estate.add_browser(*seed, "recorded_browser", "VPC", recording=True)
-    estate.add_browser(*seed, "open_browser", "PUBLIC")
-    estate.add_code_interpreter(*seed, "private_interpreter", "VPC")
-    estate.add_code_interpreter(*seed, "sandbox_interpreter", "SANDBOX")
-    estate.add_code_interpreter(*seed, "public_interpreter", "PUBLIC")
+from .estate import POSTURE_KEY as KEY
+from .estate import POSTURE_REGION
 
 
 @pytest.fixture

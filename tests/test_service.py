@@ -563,9 +563,10 @@ def test_the_service_on_your_aws_with_network_listening(aws, estate):
         # no empty region: the check cannot run, and says where.
         with aws.fault("ListAgentRuntimes", None, body=BLOCK_PAGE, content_type="text/html"):
             blocked = cli("check", "--fail-on", "error")
-        assert blocked.returncode == 2, blocked.stdout + blocked.stderr
+        # The report still runs: the controls that needed the list are errors saying why.
+        assert blocked.returncode == 1, blocked.stdout + blocked.stderr
         for part in ("ListAgentRuntimes", "us-east-1", "MalformedResponse", "not JSON"):
-            assert part in blocked.stderr, blocked.stderr
+            assert part in blocked.stdout, blocked.stdout
         # The demo cannot start while your service runs.
         refused = cli("check", "--demo")
         assert refused.returncode == 2 and "the service is running" in refused.stderr

@@ -563,3 +563,12 @@ class Scope:
     account_id: str
     region: str
     client: Any
+
+
+@functools.cache
+def iam_prefix(service: str) -> str:
+    """The IAM prefix of a botocore service (its signing name): bedrock-agentcore for
+    bedrock-agentcore-control, cognito-idp, sts."""
+    import botocore.session
+
+    return botocore.session.get_session().get_service_model(service).signing_name

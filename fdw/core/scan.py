@@ -29,6 +29,7 @@ from .aws import (
     answered,
     error_code,
     error_message,
+    iam_prefix,
     is_not_found,
     is_not_offered,
 )
@@ -75,6 +76,7 @@ class _Scan:
         self.with_details = request.with_details and table.get_detail is not None
         self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
         self.warnings: list[str] = []
+        self.failed: list[AwsError] = []  # what AWS refused, by account and region
         # future -> (where it runs, what it asks AWS, what to do with the answer)
         self.pending: dict[Future, tuple[Scope, str, Callable[[Future], None]]] = {}
         # Each pending future, once done: concurrent.futures.wait() over all of them would
@@ -103,6 +105,8 @@ class _Scan:
                 except Empty:
                     continue
                 self._settle(future, *self.pending.pop(future))
+            if self.failed:
+                raise self.failed[0].with_others(self.failed[1:])
             values, marked = [], {}
             for key in sorted(self.items):
                 item = self.items[key]
@@ -437,7 +441,17 @@ class _Scan:
         operation = getattr(exc, "operation_name", None) or operation
         if not is_error_code(code) or code not in self.aws.settings.ignore_error_codes:
             message = prefix + error_message(exc, self.aws.settings)
-            raise AwsError(scope.account_id, scope.region, operation, code, message, hint) from exc
+            service = "sts" if operation == "AssumeRole" else iam_prefix(self.table.service)
+            error = AwsError(
+                scope.account_id, scope.region, operation, code, message, hint, service
+            )
+            if not is_error_code(code):  # a defect of ours: stop at once
+                raise error from exc
+            # AWS's refusal: the other accounts and regions are read all the same, so that the
+            # error names every one that failed (control_results gives each an error row).
+            error.__cause__ = exc
+            self.failed.append(error)
+            return
         where = where or f"account {scope.account_id}, region {scope.region}"
         self.warnings.append(
             f"{operation} failed with {code} (ignored by the server option ignore_error_codes): "

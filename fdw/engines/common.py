@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..core import cache
 from ..core.options import OptionError, Settings, parse_options
-from ..core.results import INCOMPLETE_MARK, ScanResult
+from ..core.results import INCOMPLETE_MARK, AwsError, ScanResult
 from ..core.table import EVERYTHING, Request, Table
 from ..tables.authorizers import BOTOCORE_HINT, botocore_problem
 
@@ -28,6 +28,7 @@ MAX_WARNING_LINES = 10
 _contexts: dict[Settings, AwsContext] = {}
 _transaction: Hashable = None
 _results: dict[Hashable, ScanResult] = {}
+_failures: dict[Hashable, AwsError] = {}  # scans that failed in this transaction
 _listings: dict[tuple, dict] = {}
 _warned: set[int] = set()  # results whose warnings were already emitted
 
@@ -64,22 +65,29 @@ def scan_once(
     if transaction != _transaction:
         _transaction = transaction
         _results.clear()
+        _failures.clear()
         _listings.clear()
         _warned.clear()
         cache.new_transaction()
     options_key = tuple(sorted(options.items()))
     key = (table.name, options_key, request)
+    if key in _failures:  # every control that reads it fails alike, without asking AWS again
+        raise _failures[key]
     if key not in _results:
         settings = parse_options(options, look_up_regions=False)
         shared = cache.SharedCache.of(settings)
-        _results[key] = cache.read(
-            table,
-            lambda: aws_context(options),
-            request,
-            shared if settings.cache_ttl else None,
-            listings=_listings.setdefault(options_key, {}),
-            should_stop=cancel_requested,
-        )
+        try:
+            _results[key] = cache.read(
+                table,
+                lambda: aws_context(options),
+                request,
+                shared if settings.cache_ttl else None,
+                listings=_listings.setdefault(options_key, {}),
+                should_stop=cancel_requested,
+            )
+        except AwsError as exc:
+            _failures[key] = exc
+            raise
     return _results[key]
 
 

@@ -40,9 +40,9 @@ _transaction: object | None = None
 _observed_rows: dict[str, int] = {}  # table -> rows per scope, from the last full scan
 
 
-def fail(message: str, hint: str | None = None) -> None:
-    """An ERROR with our words and hint (Multicorn raises it once Python has unwound)."""
-    log_to_postgres(f"agentcore: {message}", ERROR, hint=hint)
+def fail(message: str, hint: str | None = None, detail: str | None = None) -> None:
+    """An ERROR with our words, hint and detail (Multicorn raises it once Python has unwound)."""
+    log_to_postgres(f"agentcore: {message}", ERROR, hint=hint, detail=detail)
 
 
 class AgentCoreForeignDataWrapper(ForeignDataWrapper):
@@ -148,7 +148,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
         except OptionError as exc:
             fail(str(exc), exc.hint)
         except AwsError as exc:
-            fail(str(exc), exc.hint)
+            fail(str(exc), exc.hint, exc.detail)
         except ScanCancelled as exc:
             fail(str(exc))
         if request.unfiltered:

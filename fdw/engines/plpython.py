@@ -31,7 +31,7 @@ def scan(plpy: Any, table_name: str) -> list[tuple]:
     except OptionError as exc:
         raise_error(plpy, str(exc), exc.hint, INVALID_OPTION)
     except AwsError as exc:
-        raise_error(plpy, str(exc), exc.hint, FDW_ERROR)
+        raise_error(plpy, str(exc), exc.hint, FDW_ERROR, exc.detail)
     except ScanCancelled as exc:
         raise_error(plpy, str(exc), None, QUERY_CANCELED)
     summary = warning_summary(table, result)
@@ -104,7 +104,9 @@ def refresh(plpy: Any, table_name: str | None) -> int:
     return cache.SharedCache.of(settings).drop(table_name)
 
 
-def raise_error(plpy: Any, message: str, hint: str | None, sqlstate: str) -> None:
+def raise_error(
+    plpy: Any, message: str, hint: str | None, sqlstate: str, detail: str | None = None
+) -> None:
     """Raise an ERROR whose text reads "agentcore: <message>", with its hint and SQLSTATE.
 
     PL/Python words an uncaught exception as "<module>.<class>: <message>" ("plpy.Error: ...");
@@ -114,5 +116,6 @@ def raise_error(plpy: Any, message: str, hint: str | None, sqlstate: str) -> Non
     error_class = type("agentcore", (plpy.Error,), {"__module__": "builtins"})
     error = error_class(message)
     error.hint = hint
+    error.detail = detail
     error.sqlstate = sqlstate
     raise error

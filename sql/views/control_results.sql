@@ -1,48 +1,12 @@
 -- Every bundled control, one row per control and resource: what a compliance report reads.
+-- Each control through agentcore.control_rows, so that one that cannot be read gives error
+-- rows and the others their own; a filter on control_id narrows the catalog first, so only
+-- the controls asked for run.
 CREATE OR REPLACE VIEW agentcore.control_results AS
-SELECT * FROM agentcore.agentcore_runtime_authorizer_configured
-UNION ALL
-SELECT * FROM agentcore.agentcore_runtime_authorizer_restricts_callers
-UNION ALL
-SELECT * FROM agentcore.agentcore_runtime_cognito_pool_exists
-UNION ALL
-SELECT * FROM agentcore.agentcore_runtime_cognito_clients_exist
-UNION ALL
-SELECT * FROM agentcore.agentcore_runtime_cognito_scopes_exist
-UNION ALL
-SELECT * FROM agentcore.agentcore_runtime_endpoint_authorizer_configured
-UNION ALL
-SELECT * FROM agentcore.agentcore_gateway_authorizer_configured
-UNION ALL
-SELECT * FROM agentcore.agentcore_gateway_authorizer_restricts_callers
-UNION ALL
-SELECT * FROM agentcore.agentcore_gateway_cognito_pool_exists
-UNION ALL
-SELECT * FROM agentcore.agentcore_gateway_cognito_clients_exist
-UNION ALL
-SELECT * FROM agentcore.agentcore_gateway_cognito_scopes_exist
-UNION ALL
-SELECT * FROM agentcore.agentcore_resource_policy_not_public
-UNION ALL
-SELECT * FROM agentcore.agentcore_runtime_vpc_network_mode
-UNION ALL
-SELECT * FROM agentcore.agentcore_memory_encrypted_with_cmk
-UNION ALL
-SELECT * FROM agentcore.agentcore_gateway_encrypted_with_cmk
-UNION ALL
-SELECT * FROM agentcore.agentcore_browser_not_public
-UNION ALL
-SELECT * FROM agentcore.agentcore_browser_recording_enabled
-UNION ALL
-SELECT * FROM agentcore.agentcore_code_interpreter_private_network
-UNION ALL
-SELECT * FROM agentcore.agentcore_runtime_requires_mmdsv2
-UNION ALL
-SELECT * FROM agentcore.agentcore_gateway_policy_engine_enforced
-UNION ALL
-SELECT * FROM agentcore.agentcore_gateway_debug_exceptions_disabled
-UNION ALL
-SELECT * FROM agentcore.agentcore_gateway_waf_attached;
+SELECT c.control_id, r.control_title, r.severity, r.resource, r.status, r.reason,
+       r.account_id, r.region
+FROM agentcore.controls AS c
+CROSS JOIN LATERAL agentcore.control_rows(c.control_id) AS r;
 
 COMMENT ON VIEW agentcore.control_results IS
     'Every bundled control as rows of control_id, control_title, severity, resource (an ARN), '
