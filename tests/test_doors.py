@@ -434,3 +434,40 @@ def test_a_long_key_list_is_listed_not_read_one_by_one(multicorn_sql, aws, estat
     assert rows == [("versioned_agent",)]
     calls = agentcore_calls(aws, mark)
     assert calls.count("ListAgentRuntimes") == 1 and len(calls) < 10, calls
+
+
+def test_an_arn_of_another_account_is_asked_about_nowhere(multicorn_sql, aws, estate):
+    doors = multicorn_sql
+    doors.set_options(regions=DOORS_REGION, profile="default")
+    ours = estate.gateways["iam-gateway"]["arn"]
+    theirs = ours.replace(f":{MAIN_ACCOUNT}:", ":999999999999:")
+    mark = aws.mark()
+    rows = doors.rows(
+        "SELECT account_id FROM agentcore.resource_policies WHERE resource_arn = ANY(%s)",
+        ([ours, theirs],),
+    )
+    assert rows == [(MAIN_ACCOUNT,)]
+    assert agentcore_calls(aws, mark) == ["GetResourcePolicy"]
+
+
+def test_one_querys_keyed_lookups_are_capped(multicorn_sql, aws, estate):
+    doors = multicorn_sql  # the plpython engine pushes no keys down: it lists
+    doors.set_options(regions=f"{DOORS_REGION},us-east-1", profile="default", max_key_lookups="5")
+    ids = [estate.runtime_id("versioned_agent")] + [f"made_up_{n}-0123456789" for n in range(2)]
+    assert (
+        len(
+            doors.rows(
+                "SELECT 1 FROM agentcore.agent_runtimes WHERE agent_runtime_id = ANY(%s)",
+                (ids[:2],),
+            )
+        )
+        == 1
+    )  # 2 keys in 2 regions: 4 lookups
+    mark = aws.mark()
+    error = doors.error(
+        "SELECT 1 FROM agentcore.agent_runtimes WHERE agent_runtime_id = ANY(%s)", (ids,)
+    )
+    assert "more than 5 items one by one" in str(error)
+    assert "max_key_lookups" in str(error) and "agent_runtime_id" in str(error)
+    assert "name fewer keys" in error.diag.message_hint
+    assert len([c for c in agentcore_calls(aws, mark) if c == "GetAgentRuntime"]) <= 5

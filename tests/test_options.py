@@ -22,6 +22,7 @@ def test_every_option_parsed():
             "endpoint_url": "http://127.0.0.1:5000",
             "max_concurrency": "4",
             "max_attempts": "9",
+            "max_key_lookups": "300",
             "connect_timeout": "3",
             "read_timeout": "40",
             "ignore_error_codes": "AccessDeniedException,UnrecognizedClientException,429",
@@ -34,6 +35,7 @@ def test_every_option_parsed():
         endpoint_url="http://127.0.0.1:5000",
         max_concurrency=4,
         max_attempts=9,
+        max_key_lookups=300,
         connect_timeout=3,
         read_timeout=40,
         ignore_error_codes=frozenset(
@@ -82,6 +84,7 @@ def test_role_options_parsed():
         ({"max_concurrency": "0"}, "max_concurrency"),
         ({"max_concurrency": "lots"}, "'lots'"),
         ({"max_attempts": "21"}, "max_attempts"),
+        ({"max_key_lookups": "0"}, "max_key_lookups"),
         ({"endpoint_url": "localhost:5000"}, "endpoint_url"),
         ({"endpoint_url": "http://user:secret@127.0.0.1:5000"}, "names a user or password"),
         ({"endpoint_url": "http://127.0.0.1:5000/\r\nX-Header: 1"}, "white space or control"),

@@ -27,6 +27,9 @@ OPTION_HELP = {
     "endpoint_url": "an http(s) URL that replaces every AWS endpoint (LocalStack, a moto server)",
     "max_concurrency": "how many AWS requests may run at once, 1 to 64 (default 16)",
     "max_attempts": "attempts per AWS request, with backoff on throttling, 1 to 20 (default 5)",
+    "max_key_lookups": "how many items one query may read one by one (the keys its filter "
+    "names, in each account and region read), 1 to 100000 (default 2000); past it the query "
+    "fails and says how to narrow it",
     "connect_timeout": "seconds to wait for a connection to an AWS endpoint, 1 to 60 (default 5)",
     "read_timeout": "seconds to wait for an AWS answer, 1 to 300 (default 15); a request "
     "that times out is tried once more, then fails",
@@ -74,6 +77,7 @@ MAX_OPTION_LENGTH = 2000
 # 16 made the cold audit of 1,500 runtimes at 50 ms latency 1.04x a plain 16-thread script's
 # time, where 8 made it 2x (tests/benchmark_scale.py).
 DEFAULT_MAX_CONCURRENCY = 16
+DEFAULT_MAX_KEY_LOOKUPS = 2000
 DEFAULT_MAX_ATTEMPTS = 5
 DEFAULT_CONNECT_TIMEOUT = 5
 DEFAULT_READ_TIMEOUT = 15
@@ -104,6 +108,7 @@ class Settings:
     endpoint_url: str | None = None
     max_concurrency: int = DEFAULT_MAX_CONCURRENCY
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    max_key_lookups: int = DEFAULT_MAX_KEY_LOOKUPS
     connect_timeout: int = DEFAULT_CONNECT_TIMEOUT
     read_timeout: int = DEFAULT_READ_TIMEOUT
     ignore_error_codes: frozenset[str] = field(default_factory=frozenset)
@@ -162,6 +167,7 @@ def parse_options(options: Mapping[str, str], *, look_up_regions: bool = True) -
     if "max_attempts" in options:
         settings["max_attempts"] = _parse_int("max_attempts", options["max_attempts"], 1, 20)
     for option, lowest, highest in (
+        ("max_key_lookups", 1, 100000),
         ("connect_timeout", 1, 60),
         ("read_timeout", 1, 300),
         ("cache_ttl", 0, 86400),

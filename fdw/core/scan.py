@@ -83,6 +83,7 @@ class _Scan:
         # cost a lock and a waiter per pending future at every answer (4.5 million for 3,000).
         self.completed: SimpleQueue[Future] = SimpleQueue()
         self.listed_for_keys: set[tuple[str, str]] = set()
+        self.key_lookups = 0  # keyed reads asked of AWS, bounded by max_key_lookups
         self.in_flight = InFlight()
 
     def run(self) -> ScanResult:
@@ -175,15 +176,37 @@ class _Scan:
                 self._list(scope, source, None, (number,) if len(sources) > 1 else ())
             return
         by_subkey = self.request.subkeys is not None and self.table.subkey_item is not None
-        for index, key in enumerate(self.request.keys):
-            if self.table.key_region and self.table.key_region(key) != scope.region:
-                continue
+        here = [
+            (index, key)
+            for index, key in enumerate(self.request.keys)
+            if self._may_be_in(key, scope)
+        ]
+        self._count_key_lookups(len(here) * (len(self.request.subkeys) if by_subkey else 1))
+        for index, key in here:
             item_key = (scope.account_id, scope.region, index)
             if by_subkey:
                 for subindex, subkey in enumerate(self.request.subkeys):
                     self._by_subkey(scope, key, subkey, item_key + (subindex,))
             else:
                 self._by_key(scope, key, item_key)
+
+    def _may_be_in(self, key: str, scope: Scope) -> bool:
+        table = self.table
+        if table.key_region and table.key_region(key) != scope.region:
+            return False
+        return not (table.key_account and table.key_account(key) != scope.account_id)
+
+    def _count_key_lookups(self, lookups: int) -> None:
+        self.key_lookups += lookups
+        limit = self.aws.settings.max_key_lookups
+        if self.key_lookups > limit:
+            raise OptionError(
+                f"agentcore.{self.table.name}: this query looks up more than {limit} items one "
+                f"by one (the {self.table.key_column} values it names, in each account and "
+                "region read), more than the server option max_key_lookups allows",
+                hint="name fewer keys, filter on account_id or region as well, or raise "
+                "max_key_lookups",
+            )
 
     def _submit(
         self, scope: Scope, operation: str, then: Callable[[Future], None], call, *args

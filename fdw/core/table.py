@@ -178,8 +178,10 @@ class Table:
     key_column: str | None = None
     key_item: Callable[[Any, str], dict] | None = None
     key_item_operation: str | None = None
-    # (key) -> the one region an item of that key can be in, when the key says so.
+    # (key) -> the one region, and the one account, an item of that key can be in, when the
+    # key says so (an ARN): no other account or region is asked about it.
     key_region: Callable[[str], str] | None = None
+    key_account: Callable[[str], str] | None = None
     # A second key within the first (a version of a runtime), and (client, key, subkey) -> that
     # item, detail included: a filter on both key columns reads just those items, listing nothing.
     # The first two identity members are then the key's and the subkey's.

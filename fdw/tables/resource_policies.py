@@ -68,6 +68,11 @@ def arn_region(arn: str) -> str:
     return parts[3] if len(parts) > 3 else ""
 
 
+def arn_account(arn: str) -> str:
+    parts = arn.split(":")
+    return parts[4] if len(parts) > 4 else ""
+
+
 def policy_document(item):
     text = item.get("policy")
     if text is None:
@@ -121,6 +126,7 @@ TABLE = Table(
     key_item=get_policy_by_arn,
     key_item_operation="GetResourcePolicy",
     key_region=arn_region,
+    key_account=arn_account,
     key_pattern=r"arn:[a-z0-9-]+:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:(runtime|gateway)/[0-9A-Za-z_-]{1,110}",
     pushdown=with_pushdown(resource_arn=by_keys),
     rows_per_scope=5,
