@@ -229,12 +229,12 @@ COMMENT ON COLUMN agentcore.gateway_targets.last_updated_at IS 'When it last cha
 COMMENT ON COLUMN agentcore.gateway_targets.detail_error IS 'NULL normally; the AWS error code when the target''s details could not be read.';
 COMMENT ON COLUMN agentcore.gateway_targets.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
-COMMENT ON FOREIGN TABLE agentcore.resource_policies IS 'Resource-based policies of Amazon Bedrock AgentCore runtimes and gateways: which IAM principals may invoke them. One row per resource that has a policy.';
+COMMENT ON FOREIGN TABLE agentcore.resource_policies IS 'Resource-based policies of Amazon Bedrock AgentCore runtimes, runtime endpoints, gateways and memories: which IAM principals may invoke or use them. One row per resource that has a policy.';
 COMMENT ON COLUMN agentcore.resource_policies.account_id IS 'The AWS account ID.';
 COMMENT ON COLUMN agentcore.resource_policies.region IS 'The AWS region.';
-COMMENT ON COLUMN agentcore.resource_policies.resource_arn IS 'The runtime''s or gateway''s ARN.';
-COMMENT ON COLUMN agentcore.resource_policies.resource_id IS 'The runtime''s or gateway''s ID, as its list names it: what doors join on.';
-COMMENT ON COLUMN agentcore.resource_policies.resource_type IS 'runtime or gateway.';
+COMMENT ON COLUMN agentcore.resource_policies.resource_arn IS 'The resource''s ARN.';
+COMMENT ON COLUMN agentcore.resource_policies.resource_id IS 'The runtime''s, gateway''s or memory''s ID, as its list names it; for an endpoint <runtime ID>/runtime-endpoint/<name>: what doors join on.';
+COMMENT ON COLUMN agentcore.resource_policies.resource_type IS 'runtime, runtime-endpoint, gateway or memory.';
 COMMENT ON COLUMN agentcore.resource_policies.policy IS 'The policy document.';
 COMMENT ON COLUMN agentcore.resource_policies.allows_public IS 'Whether an Allow statement lets in any AWS principal (Principal * or {"AWS": "*"}, or a NotPrincipal) that no condition of its own, and no Deny for everyone outside, bounds to an account, organisation, network or source (IAM''s condition operators: IfExists, negated operators and wildcard values bound nothing). NULL when a statement could not be judged (undecided_statements).';
 COMMENT ON COLUMN agentcore.resource_policies.public_statements IS 'The Sids (or #positions) of those statements.';

@@ -482,12 +482,12 @@ $python$;
 REVOKE EXECUTE ON FUNCTION agentcore_plpython.resource_policies() FROM PUBLIC;
 CREATE OR REPLACE VIEW agentcore.resource_policies AS
     SELECT * FROM agentcore_plpython.resource_policies();
-COMMENT ON VIEW agentcore.resource_policies IS 'Resource-based policies of Amazon Bedrock AgentCore runtimes and gateways: which IAM principals may invoke them. One row per resource that has a policy.';
+COMMENT ON VIEW agentcore.resource_policies IS 'Resource-based policies of Amazon Bedrock AgentCore runtimes, runtime endpoints, gateways and memories: which IAM principals may invoke or use them. One row per resource that has a policy.';
 COMMENT ON COLUMN agentcore.resource_policies.account_id IS 'The AWS account ID.';
 COMMENT ON COLUMN agentcore.resource_policies.region IS 'The AWS region.';
-COMMENT ON COLUMN agentcore.resource_policies.resource_arn IS 'The runtime''s or gateway''s ARN.';
-COMMENT ON COLUMN agentcore.resource_policies.resource_id IS 'The runtime''s or gateway''s ID, as its list names it: what doors join on.';
-COMMENT ON COLUMN agentcore.resource_policies.resource_type IS 'runtime or gateway.';
+COMMENT ON COLUMN agentcore.resource_policies.resource_arn IS 'The resource''s ARN.';
+COMMENT ON COLUMN agentcore.resource_policies.resource_id IS 'The runtime''s, gateway''s or memory''s ID, as its list names it; for an endpoint <runtime ID>/runtime-endpoint/<name>: what doors join on.';
+COMMENT ON COLUMN agentcore.resource_policies.resource_type IS 'runtime, runtime-endpoint, gateway or memory.';
 COMMENT ON COLUMN agentcore.resource_policies.policy IS 'The policy document.';
 COMMENT ON COLUMN agentcore.resource_policies.allows_public IS 'Whether an Allow statement lets in any AWS principal (Principal * or {"AWS": "*"}, or a NotPrincipal) that no condition of its own, and no Deny for everyone outside, bounds to an account, organisation, network or source (IAM''s condition operators: IfExists, negated operators and wildcard values bound nothing). NULL when a statement could not be judged (undecided_statements).';
 COMMENT ON COLUMN agentcore.resource_policies.public_statements IS 'The Sids (or #positions) of those statements.';

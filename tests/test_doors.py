@@ -471,3 +471,106 @@ def test_one_querys_keyed_lookups_are_capped(multicorn_sql, aws, estate):
     assert "max_key_lookups" in str(error) and "agent_runtime_id" in str(error)
     assert "name fewer keys" in error.diag.message_hint
     assert len([c for c in agentcore_calls(aws, mark) if c == "GetAgentRuntime"]) <= 5
+
+
+# Endpoints and memories carry resource policies of their own.
+
+
+def anyone_may(action: str, sid: str) -> str:
+    import json
+
+    statement = {"Sid": sid, "Effect": "Allow", "Principal": "*", "Action": action,
+                 "Resource": "*"}  # fmt: skip
+    return json.dumps({"Version": "2012-10-17", "Statement": [statement]})
+
+
+def test_an_endpoints_own_policy_is_read_and_governs_its_door(doors, aws, estate):
+    runtime_id = estate.runtime_id("versioned_agent")
+    policy = anyone_may("bedrock-agentcore:InvokeAgentRuntime", "AnyoneOnCanary")
+    with aws.fault("GetResourcePolicy", None, answer={"policy": policy},
+                   path_contains="canary"):  # fmt: skip
+        (endpoint_arn,) = doors.rows(
+            "SELECT endpoint_arn FROM agentcore.agent_runtime_endpoints "
+            "WHERE endpoint_name = 'canary'"
+        )[0]
+        (policy_row,) = doors.dicts(
+            "SELECT resource_type, resource_id, allows_public FROM agentcore.resource_policies "
+            "WHERE resource_arn = %s",
+            (endpoint_arn,),
+        )
+        canary = paths(doors)["canary", "2", "live"]
+        (control,) = doors.dicts(
+            "SELECT status FROM agentcore.agentcore_resource_policy_not_public WHERE resource = %s",
+            (endpoint_arn,),
+        )
+    assert policy_row == {
+        "resource_type": "runtime-endpoint",
+        "resource_id": f"{runtime_id}/runtime-endpoint/canary",
+        "allows_public": True,
+    }
+    assert canary["public_policy"] is True
+    assert canary["status"] == "ok"  # its JWT authorizer still checks every caller
+    assert (
+        "The endpoint's resource policy lets any AWS principal invoke it (AnyoneOnCanary)."
+        in canary["reason"]
+    )
+    assert "runtime's resource policy" not in canary["reason"]  # OnlyOurAccount is not public
+    assert control["status"] == "alarm"
+
+
+def test_an_endpoint_policy_that_cannot_be_read_makes_that_door_error(doors, aws, estate):
+    with aws.fault("GetResourcePolicy", path_contains="canary"):
+        found = paths(doors)
+    canary = found["canary", "2", "live"]
+    assert canary["status"] == "error"
+    assert (
+        "The endpoint's resource policy could not be read (AccessDeniedException)."
+        in canary["reason"]
+    )
+    assert found["DEFAULT", "2", "live"]["status"] == "ok"
+
+
+def test_a_memory_policy_that_lets_anyone_in_alarms(sql, aws, posture):
+    from .estate import POSTURE_REGION
+
+    sql.set_options(regions=POSTURE_REGION, profile="default")
+    ((memory_id, memory_arn),) = sql.rows(
+        "SELECT memory_id, memory_arn FROM agentcore.memories WHERE name = 'plain_memory'"
+    )
+    policy = anyone_may("bedrock-agentcore:RetrieveMemoryRecords", "AnyoneMayRead")
+    with aws.fault("GetResourcePolicy", None, answer={"policy": policy},
+                   path_contains=memory_id):  # fmt: skip
+        rows = sql.dicts(
+            "SELECT resource, status, reason FROM agentcore.control_results "
+            "WHERE control_id = 'agentcore_resource_policy_not_public'"
+        )
+    assert rows == [
+        {
+            "resource": memory_arn,
+            "status": "alarm",
+            "reason": f"The resource policy of memory {memory_arn} lets any AWS principal in "
+            "(statements AnyoneMayRead).",
+        }
+    ]
+
+
+@pytest.mark.parametrize("door", ["gateway", "endpoint"])
+def test_a_policy_looked_up_by_arn_that_cannot_be_read_is_a_row_with_its_error(
+    multicorn_sql, aws, estate, door
+):
+    sql = multicorn_sql
+    sql.set_options(regions=DOORS_REGION, profile="default")
+    if door == "gateway":
+        arn, part = estate.gateways["iam-gateway"]["arn"], estate.gateways["iam-gateway"]["id"]
+    else:
+        arn = estate.runtime_arn("versioned_agent") + "/runtime-endpoint/canary"
+        part = "canary"
+    with aws.fault("GetResourcePolicy", path_contains=part):
+        rows = sql.dicts(
+            "SELECT resource_arn, detail_error, allows_public FROM agentcore.resource_policies "
+            "WHERE resource_arn = %s",
+            (arn,),
+        )
+    assert rows == [
+        {"resource_arn": arn, "detail_error": "AccessDeniedException", "allows_public": None}
+    ]

@@ -173,7 +173,8 @@ class _Scan:
         if self.request.keys is None:
             sources = self.table.listed_from or (self.table.parent or self.table,)
             for number, source in enumerate(sources):
-                self._list(scope, source, None, (number,) if len(sources) > 1 else ())
+                if source.parent not in sources:  # else listed under each item of its parent
+                    self._list(scope, source, None, (number,) if len(sources) > 1 else ())
             return
         by_subkey = self.request.subkeys is not None and self.table.subkey_item is not None
         here = [
@@ -249,8 +250,14 @@ class _Scan:
                     return
                 if table.detail_error_column and answered(exc):
                     # As in a full scan, an item whose details are denied is kept, with the
-                    # error: find it by listing, then let its detail call fail again.
-                    self._list_for_keys(scope)
+                    # error: named by its key where that is enough, else found by listing
+                    # (its detail call then fails again).
+                    if table.key_named is None:
+                        self._list_for_keys(scope)
+                        return
+                    named = dict(table.key_named(key), _detail_error=error_code(exc))
+                    self._keep(scope, item_key, named)
+                    self._detail_failed(scope, exc, named)
                     return
                 self._skip_or_fail(exc, scope, table.key_item_operation, "no item from")
                 return
@@ -302,7 +309,9 @@ class _Scan:
     def _list(
         self, scope: Scope, listed: Table, parent: dict | None, key: tuple, only_keys=False
     ) -> None:
-        remembered = (listed.name, scope.account_id, scope.region) if parent is None else None
+        remembered = (listed.name, scope.account_id, scope.region)
+        if parent is not None:  # a listing under one parent item: named by that item too
+            remembered += tuple(parent.get(name) for name in listed.parent.identity)
 
         def listed_all() -> list[dict]:
             items = list(listed.list_items(scope.client, parent))
@@ -315,8 +324,7 @@ class _Scan:
         def then(future: Future) -> None:
             try:
                 items = future.result()
-                if remembered:
-                    self.listings[remembered] = items
+                self.listings[remembered] = items
             except Exception as exc:
                 if self._not_offered(exc, scope):
                     return
@@ -331,6 +339,9 @@ class _Scan:
                     if item is None:
                         continue
                 if listed in self.table.listed_from:
+                    for number, child in enumerate(self.table.listed_from):
+                        if child.parent is listed:
+                            self._list(scope, child, item, item_key[2:] + (number,))
                     item = self.table.from_listed(listed.name, item)
                 elif listed is not self.table:  # a parent: list this table under each item
                     self._list(scope, self.table, item, item_key[2:])

@@ -155,6 +155,7 @@ class Table:
     parent: Table | None = None
     # When set, this table lists nothing of its own: each item these tables list (sharing their
     # listings) becomes one item here, through from_listed(table name, item).
+    # A source with a parent is listed under each item of that parent, itself a source.
     listed_from: tuple[Table, ...] = ()
     from_listed: Callable[[str, dict], dict] | None = None
     # (client, item) -> the detail answer. Raises botocore's errors.
@@ -182,6 +183,9 @@ class Table:
     # key says so (an ARN): no other account or region is asked about it.
     key_region: Callable[[str], str] | None = None
     key_account: Callable[[str], str] | None = None
+    # (key) -> the item it names, before AWS is asked (an ARN names a resource): what a row
+    # whose lookup AWS refused still shows, with detail_error, rather than listing to find it.
+    key_named: Callable[[str], dict] | None = None
     # A second key within the first (a version of a runtime), and (client, key, subkey) -> that
     # item, detail included: a filter on both key columns reads just those items, listing nothing.
     # The first two identity members are then the key's and the subkey's.
@@ -217,6 +221,12 @@ class Table:
             if column.type in _TO_TEXT
         )
         object.__setattr__(self, "_converted", converted)
+        for source in self.listed_from:
+            if source.parent is not None and source.parent not in self.listed_from:
+                raise ValueError(
+                    f"{self.name} is listed from {source.name} but not from its parent "
+                    f"{source.parent.name}"
+                )
 
     def column(self, name: str) -> Column:
         for column in self.columns:

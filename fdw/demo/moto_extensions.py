@@ -9,7 +9,8 @@ moto (5.x) knows runtimes, endpoints, gateways and targets, but:
   version whatever `version` asks for; AWS answers with the version asked for;
 - makes no DEFAULT endpoint; AWS makes one with every runtime and moves it to each new
   version;
-- lists endpoints without liveVersion and targetVersion;
+- lists endpoints without liveVersion and targetVersion, and names them
+  `agentEndpoint/<uuid>`; AWS names them `runtime/<runtime id>/runtime-endpoint/<name>`;
 - forgets a runtime's metadataConfiguration (requireMMDSV2) on update;
 - never names the WAF web ACL associated with a gateway (wafv2 AssociateWebACL);
 - has no resource-based policies (Put/Get/DeleteResourcePolicy), nor custom browsers and code
@@ -43,6 +44,7 @@ def apply() -> None:
     _gateways_as_aws_names_them(models.Gateway)
     _default_endpoints(models.BedrockAgentCoreControlBackend)
     _endpoints_list_their_versions(models.AgentRuntimeEndpoint)
+    _endpoints_as_aws_names_them(models.AgentRuntimeEndpoint)
     _versions_answered_in_full(responses.BedrockAgentCoreControlResponse)
     _runtimes_keep_their_metadata_configuration(responses.BedrockAgentCoreControlResponse)
     _gateways_name_their_web_acl(models.Gateway)
@@ -172,6 +174,18 @@ def _gateways_name_their_web_acl(gateway_class) -> None:
         return answer
 
     gateway_class.to_dict = with_web_acl
+
+
+def _endpoints_as_aws_names_them(endpoint_class) -> None:
+    """runtime/<runtime ID>/runtime-endpoint/<name>, botocore's AgentRuntimeEndpointArn
+    (moto names them agentEndpoint/<uuid>)."""
+    create = endpoint_class.__init__
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        create(self, *args, **kwargs)
+        self.agent_runtime_endpoint_arn = f"{self.agent_runtime_arn}/runtime-endpoint/{self.name}"
+
+    endpoint_class.__init__ = __init__
 
 
 def _endpoints_list_their_versions(endpoint_class) -> None:

@@ -200,11 +200,15 @@ CONTROLS: tuple[Control, ...] = (
         "agentcore_resource_policy_not_public",
         "AgentCore resource policies should not allow any AWS principal",
         "high",
-        "runtime or gateway",
-        "For each runtime and gateway with a resource-based policy: alarm when an Allow "
-        "statement names any principal (*, or AWS *) or uses NotPrincipal, with no condition "
-        "narrowing it to an account, organization, network or source.",
-        "Such a policy lets principals of every AWS account invoke the resource.",
+        "runtime, runtime endpoint, gateway or memory",
+        "For each runtime, runtime endpoint, gateway and memory with a resource-based policy: "
+        "alarm when an Allow statement lets in any principal (*, AWS *, or NotPrincipal) that "
+        "neither a condition of its own (IAM's operators: IfExists, negated operators and "
+        "wildcard values bound nothing) nor a Deny for everyone outside bounds to an account, "
+        "organization, network or source; error when a statement cannot be judged or the "
+        "policy cannot be read.",
+        "Such a policy lets principals of every AWS account invoke the resource, or read and "
+        "write a memory.",
         "Name the principals allowed, or add a condition on aws:PrincipalOrgID, "
         "aws:PrincipalAccount, aws:SourceVpce or aws:SourceArn; or delete the policy.",
         "aws bedrock-agentcore-control put-resource-policy --region {region} "

@@ -1,7 +1,10 @@
-"""agentcore.resource_policies: who IAM lets in, per runtime and gateway.
+"""agentcore.resource_policies: who IAM lets in, per runtime, runtime endpoint, gateway and
+memory: the kinds AWS lets carry a resource-based policy
+(https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/resource-based-policies.html).
 
-A resource-based policy decides which principals may invoke a runtime or a gateway at all.
-One row per resource that has a policy; a resource without one has no row.
+A resource-based policy decides which principals may invoke a runtime, an endpoint or a
+gateway, or use a memory, at all. One row per resource that has a policy; a resource without
+one has no row.
 """
 
 from __future__ import annotations
@@ -22,26 +25,50 @@ from ..core.table import (
     detail_error,
     with_pushdown,
 )
+from .agent_runtime_endpoints import TABLE as AGENT_RUNTIME_ENDPOINTS
 from .agent_runtimes import TABLE as AGENT_RUNTIMES
 from .gateways import TABLE as GATEWAYS
 from .gateways import gateway_arn
+from .memories import TABLE as MEMORIES
+
+ENDPOINT = "runtime-endpoint"
+# What each kind's ARN names before its ID (an endpoint's: runtime/<id>/runtime-endpoint/<name>).
+ARN_KINDS = {"runtime": "runtime", "gateway": "gateway", "memory": "memory"}
 
 
 def resource(table_name: str, item: dict) -> dict:
-    """A runtime or a gateway, as listed, named as GetResourcePolicy needs it (a gateway's
-    summary has no ARN: get_policy makes it)."""
+    """A listed resource, named as GetResourcePolicy needs it (a gateway's summary has no
+    ARN: resource_arn makes it)."""
     if table_name == AGENT_RUNTIMES.name:
         return {
             "resourceType": "runtime",
             "resourceId": item["agentRuntimeId"],
             "resourceArn": item["agentRuntimeArn"],
         }
+    if table_name == AGENT_RUNTIME_ENDPOINTS.name:
+        return {
+            "resourceType": ENDPOINT,
+            "resourceId": endpoint_id(item["_parent"]["agentRuntimeId"], item["name"]),
+            "resourceArn": item["agentRuntimeEndpointArn"],
+        }
+    if table_name == MEMORIES.name:
+        return {"resourceType": "memory", "resourceId": item["id"], "resourceArn": item["arn"]}
     return {"resourceType": "gateway", "resourceId": item["gatewayId"]}
 
 
+def endpoint_id(runtime_id: str, name: str) -> str:
+    return f"{runtime_id}/{ENDPOINT}/{name}"
+
+
+def arn_id(arn: str) -> str:
+    """What follows the kind in an ARN: a runtime's, gateway's or memory's ID; for an endpoint
+    <runtime ID>/runtime-endpoint/<name>."""
+    return arn.split(":", 5)[-1].split("/", 1)[-1]
+
+
 def resource_arn(item) -> str:
-    """The ARN GetResourcePolicy is asked about: the runtime's as listed; a gateway's made from
-    its account, region and ID, so that a row whose policy could not be read still names it."""
+    """The ARN GetResourcePolicy is asked about: as listed; a gateway's made from its account,
+    region and ID, so that a row whose policy could not be read still names it."""
     return item.get("resourceArn") or gateway_arn(dict(item, gatewayId=item["resourceId"]))
 
 
@@ -49,18 +76,22 @@ def get_policy(client, item):
     return dict(get_policy_by_arn(client, resource_arn(item)), resourceId=item["resourceId"])
 
 
+def named_by_arn(arn: str) -> dict:
+    return {"resourceId": arn_id(arn), "resourceArn": arn}
+
+
 def get_policy_by_arn(client, arn):
     answer = client.get_resource_policy(resourceArn=arn)
     if not isinstance(answer.get("policy"), str):
         raise MalformedResponse("the answer has no policy", "GetResourcePolicy")
-    return {"resourceId": arn.rsplit("/", 1)[-1], "resourceArn": arn, "policy": answer["policy"]}
+    return dict(named_by_arn(arn), policy=answer["policy"])
 
 
 def resource_type(item) -> str | None:
     if item.get("resourceType"):
         return item["resourceType"]
-    kind = item["resourceArn"].split(":", 5)[-1].split("/", 1)[0]
-    return "gateway" if kind == "gateway" else "runtime"
+    kind, _, rest = item["resourceArn"].split(":", 5)[-1].partition("/")
+    return ENDPOINT if f"/{ENDPOINT}/" in rest else ARN_KINDS.get(kind)
 
 
 def arn_region(arn: str) -> str:
@@ -110,12 +141,13 @@ def allows_public(item):
 
 TABLE = Table(
     name="resource_policies",
-    description="Resource-based policies of Amazon Bedrock AgentCore runtimes and gateways: "
-    "which IAM principals may invoke them. One row per resource that has a policy.",
+    description="Resource-based policies of Amazon Bedrock AgentCore runtimes, runtime "
+    "endpoints, gateways and memories: which IAM principals may invoke or use them. One row "
+    "per resource that has a policy.",
     service="bedrock-agentcore-control",
     list_items=None,
-    list_operation="ListAgentRuntimes and ListGateways",
-    listed_from=(AGENT_RUNTIMES, GATEWAYS),
+    list_operation="ListAgentRuntimes, ListAgentRuntimeEndpoints, ListGateways and ListMemories",
+    listed_from=(AGENT_RUNTIMES, AGENT_RUNTIME_ENDPOINTS, GATEWAYS, MEMORIES),
     from_listed=resource,
     identity=("resourceId",),
     get_detail=get_policy,
@@ -127,19 +159,25 @@ TABLE = Table(
     key_item_operation="GetResourcePolicy",
     key_region=arn_region,
     key_account=arn_account,
-    key_pattern=r"arn:[a-z0-9-]+:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:(runtime|gateway)/[0-9A-Za-z_-]{1,110}",
+    key_named=named_by_arn,
+    key_pattern=r"arn:[a-z0-9-]+:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:"
+    r"((runtime|gateway|memory)/[0-9A-Za-z_-]{1,110}"
+    r"|runtime/[0-9A-Za-z_-]{1,110}/runtime-endpoint/[0-9A-Za-z_-]{1,110})",
     pushdown=with_pushdown(resource_arn=by_keys),
     rows_per_scope=5,
     columns=common_columns()
     + (
-        Column("resource_arn", TEXT, "The runtime's or gateway's ARN.", resource_arn),
+        Column("resource_arn", TEXT, "The resource's ARN.", resource_arn),
         Column(
             "resource_id",
             TEXT,
-            "The runtime's or gateway's ID, as its list names it: what doors join on.",
+            "The runtime's, gateway's or memory's ID, as its list names it; for an endpoint "
+            "<runtime ID>/runtime-endpoint/<name>: what doors join on.",
             "resourceId",
         ),
-        Column("resource_type", TEXT, "runtime or gateway.", resource_type),
+        Column(
+            "resource_type", TEXT, "runtime, runtime-endpoint, gateway or memory.", resource_type
+        ),
         Column("policy", JSONB, "The policy document.", policy_document, True),
         Column(
             "allows_public",

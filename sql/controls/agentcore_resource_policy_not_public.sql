@@ -1,8 +1,8 @@
--- Control: no resource-based policy should let any AWS principal invoke a runtime or a
--- gateway (Principal * or {"AWS": "*"} in an Allow statement that neither a condition of its
--- own nor a Deny for everyone outside bounds to an account, organisation, network or source:
--- fdw/core/policy_access.py judges, with IAM's condition operators). A statement it cannot
--- judge is an error, never ok.
+-- Control: no resource-based policy should let any AWS principal invoke a runtime, an
+-- endpoint or a gateway, or use a memory (Principal * or {"AWS": "*"} in an Allow statement
+-- that neither a condition of its own nor a Deny for everyone outside bounds to an account,
+-- organisation, network or source: fdw/core/policy_access.py judges, with IAM's condition
+-- operators). A statement it cannot judge is an error, never ok.
 CREATE OR REPLACE VIEW agentcore.agentcore_resource_policy_not_public AS
 SELECT
     'agentcore_resource_policy_not_public'::text AS control_id,
@@ -37,4 +37,5 @@ SELECT
 FROM agentcore.resource_policies AS p;
 
 COMMENT ON VIEW agentcore.agentcore_resource_policy_not_public IS
-    'Control: alarm for each runtime or gateway whose resource policy allows any AWS principal.';
+    'Control: alarm for each runtime, runtime endpoint, gateway or memory whose resource policy '
+    'allows any AWS principal.';

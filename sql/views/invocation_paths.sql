@@ -6,7 +6,9 @@
 --   an update is in flight), with that version's authorizer;
 --   gateway and runtime it reaches (one row, with no runtime, for a gateway that reaches none).
 -- A public resource policy (any AWS principal may invoke) makes a door that relies on IAM
--- (no authorizer, or AWS_IAM) an alarm.
+-- (no authorizer, or AWS_IAM) an alarm. An endpoint's door is governed by the runtime's policy
+-- and the endpoint's own (AWS evaluates both): it is public when either lets anyone in, and
+-- error when either could not be read or judged.
 CREATE OR REPLACE VIEW agentcore.invocation_paths AS
 WITH served AS (
     SELECT e.*, v.served_version, v.version_role
@@ -34,6 +36,7 @@ doors AS (
         NULL::text AS policy_engine_mode,
         'runtime'::text AS policy_resource_type,
         s.agent_runtime_id AS policy_resource_id,
+        s.agent_runtime_id || '/runtime-endpoint/' || s.endpoint_name AS endpoint_policy_id,
         CASE WHEN v.agent_runtime_id IS NULL THEN 'ResourceNotFoundException'
              ELSE v.detail_error END AS detail_error,
         format('Endpoint %s of agent runtime %s, serving version %s%s,', s.endpoint_name,
@@ -65,6 +68,7 @@ doors AS (
         g.policy_engine_mode,
         'gateway',
         g.gateway_id,
+        NULL,
         g.detail_error,
         format('Gateway %s (%s)', g.name, g.gateway_id)
     FROM agentcore.gateways AS g
@@ -94,32 +98,48 @@ SELECT
     coalesce(p.allows_public, false) AS public_policy,
     CASE
         WHEN f.status = 'ok' AND d.authorizer_type = 'AWS_IAM' AND p.allows_public THEN 'alarm'
-        WHEN f.status = 'ok' AND p.detail_error IS NOT NULL THEN 'error'
-        WHEN f.status = 'ok' AND p.resource_id IS NOT NULL AND p.allows_public IS NULL THEN 'error'
+        WHEN f.status = 'ok' AND (p.unread IS NOT NULL OR p.undecided IS NOT NULL) THEN 'error'
         ELSE f.status
     END AS status,
     f.reason
-        || CASE WHEN p.allows_public THEN format(
-               ' Its resource policy lets any AWS principal invoke it (%s).',
-               array_to_string(p.public_statements, ', '))
-           WHEN p.detail_error IS NOT NULL THEN format(
-               ' Its resource policy could not be read (%s).', p.detail_error)
-           WHEN p.resource_id IS NOT NULL AND p.allows_public IS NULL THEN format(
-               ' Its resource policy could not be judged (%s), so who may invoke it is unknown.',
-               array_to_string(p.undecided_statements, '; '))
-           ELSE '' END
+        || coalesce(' ' || p.public || '.', '')
+        || coalesce(' ' || p.unread || '.', '')
+        || coalesce(' ' || p.undecided || ', so who may invoke it is unknown.', '')
         || CASE WHEN d.door_type = 'gateway' AND d.agent_runtime_arn IS NOT NULL THEN format(
                ' Through it callers reach agent runtime %s (%s).',
                coalesce(d.agent_runtime_name, d.agent_runtime_arn), d.served_version)
            ELSE '' END AS reason
 FROM doors AS d
--- On the ID the list gave, in the door's account and region: an ARN can be spelt otherwise
--- by another answer, and a policy that could not be read still has its ID.
-LEFT JOIN agentcore.resource_policies AS p
-    ON p.resource_id = d.policy_resource_id
-   AND p.resource_type = d.policy_resource_type
-   AND p.account_id = d.account_id
-   AND p.region = d.region
+-- The policies that govern the door, on the IDs the lists gave, in the door's account and
+-- region: an ARN can be spelt otherwise by another answer, and a policy that could not be
+-- read still has its ID.
+CROSS JOIN LATERAL (
+    SELECT
+        bool_or(p.allows_public) AS allows_public,
+        string_agg(format('%s lets any AWS principal invoke it (%s)', p.whose,
+                          array_to_string(p.public_statements, ', ')), '. '
+                   ORDER BY p.resource_type)
+            FILTER (WHERE p.allows_public) AS public,
+        string_agg(format('%s could not be read (%s)', p.whose, p.detail_error), '. '
+                   ORDER BY p.resource_type)
+            FILTER (WHERE p.detail_error IS NOT NULL) AS unread,
+        string_agg(format('%s could not be judged (%s)', p.whose,
+                          array_to_string(p.undecided_statements, '; ')), '; '
+                   ORDER BY p.resource_type)
+            FILTER (WHERE p.detail_error IS NULL AND p.allows_public IS NULL) AS undecided
+    FROM (
+        SELECT p.*,
+               CASE WHEN d.endpoint_policy_id IS NULL THEN 'Its resource policy'
+                    WHEN p.resource_type = 'runtime' THEN 'The runtime''s resource policy'
+                    ELSE 'The endpoint''s resource policy' END AS whose
+        FROM agentcore.resource_policies AS p
+        WHERE p.account_id = d.account_id
+          AND p.region = d.region
+          AND ((p.resource_type = d.policy_resource_type AND p.resource_id = d.policy_resource_id)
+               OR (p.resource_type = 'runtime-endpoint'
+                   AND p.resource_id = d.endpoint_policy_id))
+    ) AS p
+) AS p
 CROSS JOIN LATERAL agentcore.authorizer_finding(
     d.subject, d.authorizer_type, d.discovery_url, d.authorizer_configuration,
     d.policy_engine_mode, d.detail_error
@@ -144,6 +164,7 @@ COMMENT ON COLUMN agentcore.invocation_paths.authorizer_type IS
     'The authorizer the door applies: CUSTOM_JWT, AWS_IAM, AUTHENTICATE_ONLY, NONE, or NULL '
     '(a runtime version with no authorizer configuration).';
 COMMENT ON COLUMN agentcore.invocation_paths.public_policy IS
-    'Whether the resource policy of the runtime (or gateway) lets any AWS principal invoke it.';
+    'Whether a resource policy of the door (the gateway''s; for an endpoint, the runtime''s or '
+    'the endpoint''s own) lets any AWS principal invoke it.';
 COMMENT ON COLUMN agentcore.invocation_paths.status IS 'ok, alarm or error.';
 COMMENT ON COLUMN agentcore.invocation_paths.reason IS 'Why, in sentences naming the door.';
