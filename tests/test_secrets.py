@@ -8,7 +8,7 @@ import secrets
 import psycopg
 
 from agentcore_fdw.app.local_postgres import LocalPostgres
-from agentcore_fdw.app.service import set_reader_password
+from agentcore_fdw.app.reader_role import set_reader_password
 from agentcore_fdw.core.cache import CACHE_DIRECTORY
 
 from .estate import DENIED_REGION

@@ -10,10 +10,7 @@ and, for the demo, the moto server's files.
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import hashlib
-import hmac
 import json
 import os
 import pwd
@@ -32,12 +29,12 @@ import psycopg
 from psycopg import sql
 
 from ..demo.estate import DEMO_REGIONS
-from ..schema.install import install, run_file, sql_dir
+from ..schema.install import install
 from .local_postgres import UNPRIVILEGED_USER, LocalPostgres, free_port, python_for
+from .reader_role import READER, access_rules, grant_reader, reset_reader, restore_reader
 
 DEFAULT_PORT = 9193
 DATABASE = "agentcore"
-READER = "agentcore_reader"
 LISTEN = ("local", "network")
 # What the demo's fake AWS imports besides this package.
 DEMO_REQUIREMENTS = ("moto[cognitoidp]", "flask", "flask-cors")
@@ -113,31 +110,9 @@ class Instance:
         return self.postgres().dsn(DATABASE)
 
     def restore_reader(self) -> list[str]:
-        """Put the BI role back as the service made it, if it changed its own password or
-        settings (any role may): what was restored, for `status` to say."""
-        state, restored = self.state(), []
-        try:
-            psycopg.connect(self.reader_dsn(), connect_timeout=5).close()
-        except psycopg.OperationalError:
-            restored.append("its password")
-        with psycopg.connect(self.postgres(state).dsn(), autocommit=True) as conn:
-            settings = conn.execute(
-                "SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
-                "WHERE r.rolname = %s",
-                (READER,),
-            ).fetchone()[0]
-            if settings:
-                restored.append("its settings")
-                conn.execute(sql.SQL("ALTER ROLE {} RESET ALL").format(sql.Identifier(READER)))
-                for (database,) in conn.execute("SELECT datname FROM pg_database").fetchall():
-                    conn.execute(
-                        sql.SQL("ALTER ROLE {} IN DATABASE {} RESET ALL").format(
-                            sql.Identifier(READER), sql.Identifier(database)
-                        )
-                    )
-            if "its password" in restored:
-                set_reader_password(conn, state.password)
-        return restored
+        """Put the BI role back, if it changed its password or settings: what was restored."""
+        state = self.state()
+        return restore_reader(self.postgres(state).dsn(), self.reader_dsn(), state.password)
 
     def reader_dsn(self) -> str:
         """The BI role's session on loopback, as `query` and `check` use it."""
@@ -185,21 +160,7 @@ class Instance:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.directory.chmod(0o755)  # the server's user must reach its cluster inside
         server = self.postgres(state)
-        # Over TCP, only the BI role, and only to its database; the owner uses the socket,
-        # whose directory is the server user's alone.
-        # On the network, TLS only (a self-signed certificate unless one is given).
-        reader = f"{DATABASE} {READER}"
-        host = "hostssl" if state.listen == "network" else "host"
-        server.hba = [
-            "local all all trust",
-            f"{host} {reader} 127.0.0.1/32 scram-sha-256",
-            f"{host} {reader} ::1/128 scram-sha-256",
-        ]
-        if state.listen == "network":
-            server.hba += [
-                f"hostssl {reader} 0.0.0.0/0 scram-sha-256",
-                f"hostssl {reader} ::/0 scram-sha-256",
-            ]
+        server.hba = access_rules(DATABASE, network=state.listen == "network")
         try:
             if self.demo:
                 demo_options, demo_env = self._start_demo(state)
@@ -207,7 +168,7 @@ class Instance:
                 server.extra_env.update(demo_env)
             else:
                 server.share_aws_config()
-            if state.listen == "network":
+            if state.listen == "network":  # a self-signed certificate unless one is given
                 server.install_tls(*(tls or (None, None)))
             server.start()
             self._prepare_database(server, state, options)
@@ -224,11 +185,9 @@ class Instance:
                 "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)
             ).fetchone():
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-            set_reader_password(conn, state.password)
-            conn.execute(sql.SQL("ALTER ROLE {} RESET ALL").format(sql.Identifier(READER)))
+            reset_reader(conn, state.password)
         state.engine = install(server.dsn(DATABASE), "auto", options)
-        with psycopg.connect(server.dsn(DATABASE)) as conn:
-            run_file(conn, sql_dir() / "reader.sql")
+        grant_reader(server.dsn(DATABASE))
 
     def _start_demo(self, state: State) -> tuple[dict[str, str], dict[str, str]]:
         """Start the demo's moto server: the server options and environment that reach it.
@@ -338,34 +297,6 @@ def refuse_port_in_use(port: int) -> None:
             f"port {port} is in use by another program",
             hint=f"choose another with --port (e.g. --port {port + 1})",
         )
-
-
-def set_reader_password(conn: psycopg.Connection, password: str) -> None:
-    """Create or reset the BI role with `password`, sent as a SCRAM verifier computed here:
-    a server that logs statements never logs the password itself."""
-    role = sql.Identifier(READER)
-    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (READER,)).fetchone()
-    verb = "ALTER" if exists else "CREATE"
-    conn.execute(
-        sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
-            role, sql.Literal(scram_verifier(password))
-        )
-    )
-
-
-def scram_verifier(password: str, iterations: int = 4096) -> str:
-    """PostgreSQL's SCRAM-SHA-256 verifier of `password` (RFC 5802, RFC 7677), which it
-    stores as given instead of hashing what it receives."""
-    salt = secrets.token_bytes(16)
-    salted = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations)
-    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
-    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
-    stored_key = hashlib.sha256(client_key).digest()
-
-    def b64(data: bytes) -> str:
-        return base64.b64encode(data).decode()
-
-    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
 
 
 def instances(home: Path) -> list[Instance]:
