@@ -73,6 +73,7 @@ class Instance:
         self.demo = demo
         self.directory = home / ("demo" if demo else "service")
         self.state_file = self.directory / "service.json"
+        self.demo_aws = DemoAws(self.directory)
 
     @property
     def name(self) -> str:
@@ -163,7 +164,7 @@ class Instance:
         server.hba = access_rules(DATABASE, network=state.listen == "network")
         try:
             if self.demo:
-                demo_options, demo_env = self._start_demo(state)
+                demo_options, demo_env = self.demo_aws.start(state)
                 options = dict(demo_options, **options)
                 server.extra_env.update(demo_env)
             else:
@@ -174,7 +175,7 @@ class Instance:
             self._prepare_database(server, state, options)
         except BaseException:
             server.stop()
-            self._stop_demo(state)
+            self.demo_aws.stop(state)
             raise
         self.save(state)
         return state
@@ -189,14 +190,32 @@ class Instance:
         state.engine = install(server.dsn(DATABASE), "auto", options)
         grant_reader(server.dsn(DATABASE))
 
-    def _start_demo(self, state: State) -> tuple[dict[str, str], dict[str, str]]:
-        """Start the demo's moto server: the server options and environment that reach it.
-        As root, it runs as an unprivileged user, in a directory made anew for it."""
-        demo_dir = self.directory / "aws"
-        shutil.rmtree(demo_dir, ignore_errors=True)
-        demo_dir.mkdir(parents=True)
-        demo_dir.chmod(0o755)
-        ready = demo_dir / "ready"
+    def stop(self) -> bool:
+        """Stop the instance; False when it was not running. Its data stays."""
+        state = self.state()
+        was_running = self.running()
+        self.postgres(state).stop()
+        if state.demo_pid:
+            self.demo_aws.stop(state)
+            self.save(state)
+        return was_running
+
+
+class DemoAws:
+    """The demo estate's stand-in AWS: a moto server process of the instance's, with its
+    files in aws/ and its log in demo-aws.log. As root, it runs as an unprivileged user."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory  # the instance's
+        self.files = directory / "aws"
+        self.log_file = directory / "demo-aws.log"
+
+    def start(self, state: State) -> tuple[dict[str, str], dict[str, str]]:
+        """Start it in a directory made anew, its port and pid kept in `state`: the server
+        options and environment that reach it."""
+        shutil.rmtree(self.files, ignore_errors=True)
+        self.files.mkdir(parents=True)
+        self.files.chmod(0o755)
         state.demo_port = free_port()
         python, run_as = sys.executable, {}
         if os.geteuid() == 0:
@@ -205,26 +224,26 @@ class Instance:
                 probe="agentcore_fdw.demo.server, moto.moto_server.threaded_moto_server",
             )  # fmt: skip
             account = pwd.getpwnam(UNPRIVILEGED_USER)
-            os.chown(demo_dir, account.pw_uid, account.pw_gid)
+            os.chown(self.files, account.pw_uid, account.pw_gid)
             run_as = {
                 "user": account.pw_uid, "group": account.pw_gid, "extra_groups": [],
-                "cwd": demo_dir,
+                "cwd": self.files,
                 "env": {"PATH": "/usr/bin:/bin", "PYTHONPATH": pythonpath, "LANG": "C.UTF-8"},
             }  # fmt: skip
-        with open(self.directory / "demo-aws.log", "ab") as log:
+        with open(self.log_file, "ab") as log:
             process = subprocess.Popen(
-                [python, "-m", "agentcore_fdw.demo.server", "--directory", str(demo_dir),
+                [python, "-m", "agentcore_fdw.demo.server", "--directory", str(self.files),
                  "--port", str(state.demo_port)],
                 stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
                 **run_as,
             )  # fmt: skip
         state.demo_pid = process.pid
         deadline = time.monotonic() + 60
-        while not ready.exists():
+        while not (self.files / "ready").exists():
             if process.poll() is not None or time.monotonic() > deadline:
                 raise ServiceError(
                     "the demo estate's moto server did not start",
-                    hint=f"see {self.directory / 'demo-aws.log'}; the demo needs moto: "
+                    hint=f"see {self.log_file}; the demo needs moto: "
                     "pip install 'agentcore-fdw[demo]'",
                 )
             time.sleep(0.1)
@@ -233,45 +252,37 @@ class Instance:
             "regions": ",".join(DEMO_REGIONS),
             "profile": "default,partner",
         }
-        # The server reads copies in a directory of ours: a config the fake's unprivileged
-        # user could still write would let it name a credential_process PostgreSQL runs.
+        return options, self._profiles_for_postgres()
+
+    def _profiles_for_postgres(self) -> dict[str, str]:
+        """The environment that names copies of the fake's AWS profiles, in a directory of
+        ours: a config the fake's unprivileged user could still write would let it name a
+        credential_process PostgreSQL runs."""
         profiles = self.directory / "aws-profiles"
         profiles.mkdir(exist_ok=True)
         profiles.chmod(0o755)
         for name in ("credentials", "config"):
-            (profiles / name).write_bytes(read_regular_file(demo_dir / name))
+            (profiles / name).write_bytes(read_regular_file(self.files / name))
             (profiles / name).chmod(0o644)
-        env = {
+        return {
             "AWS_SHARED_CREDENTIALS_FILE": str(profiles / "credentials"),
             "AWS_CONFIG_FILE": str(profiles / "config"),
             "AWS_EC2_METADATA_DISABLED": "true",
         }
-        return options, env
 
-    def stop(self) -> bool:
-        """Stop the instance; False when it was not running. Its data stays."""
-        state = self.state()
-        was_running = self.running()
-        self.postgres(state).stop()
-        if state.demo_pid:
-            self._stop_demo(state)
-            self.save(state)
-        return was_running
-
-    def _stop_demo(self, state: State) -> None:
-        """Stop the demo's moto server, if that process is still ours (a pid is reused)."""
-        if state.demo_pid and self._is_demo_process(state.demo_pid):
+    def stop(self, state: State) -> None:
+        """Stop it, if that process is still ours (a pid is reused)."""
+        if state.demo_pid and self._is_ours(state.demo_pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(state.demo_pid, signal.SIGTERM)
         state.demo_pid = 0
 
-    def _is_demo_process(self, pid: int) -> bool:
+    def _is_ours(self, pid: int) -> bool:
         try:
             arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             return False
-        directory = str(self.directory / "aws").encode()
-        return b"agentcore_fdw.demo.server" in arguments and directory in arguments
+        return b"agentcore_fdw.demo.server" in arguments and str(self.files).encode() in arguments
 
 
 def read_regular_file(path: Path, limit: int = 1 << 20) -> bytes:
