@@ -172,23 +172,13 @@ class Instance:
             if state.listen == "network":  # a self-signed certificate unless one is given
                 server.install_tls(*(tls or (None, None)))
             server.start()
-            self._prepare_database(server, state, options)
+            state.engine = prepare_database(server, state.password, options)
         except BaseException:
             server.stop()
             self.demo_aws.stop(state)
             raise
         self.save(state)
         return state
-
-    def _prepare_database(self, server: LocalPostgres, state: State, options: dict) -> None:
-        with psycopg.connect(server.dsn(), autocommit=True) as conn:
-            if not conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)
-            ).fetchone():
-                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-            reset_reader(conn, state.password)
-        state.engine = install(server.dsn(DATABASE), "auto", options)
-        grant_reader(server.dsn(DATABASE))
 
     def stop(self) -> bool:
         """Stop the instance; False when it was not running. Its data stays."""
@@ -199,6 +189,19 @@ class Instance:
             self.demo_aws.stop(state)
             self.save(state)
         return was_running
+
+
+def prepare_database(server: LocalPostgres, password: str, options: dict) -> str:
+    """Make the service's database in a started `server` ready: created if missing, the BI
+    role reset to `password`, the schema installed with `options` and granted to that role.
+    Returns the engine installed."""
+    with psycopg.connect(server.dsn(), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
+        reset_reader(conn, password)
+    engine = install(server.dsn(DATABASE), "auto", options)
+    grant_reader(server.dsn(DATABASE))
+    return engine
 
 
 class DemoAws:
