@@ -19,6 +19,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import agentcore_fdw
@@ -77,9 +78,17 @@ def passed_to_server(variable: str) -> bool:
     return variable in SERVER_ENVIRONMENT or variable.startswith(("AWS_", "LC_"))
 
 
+def run_as_server_user(command: Sequence[str], **run) -> subprocess.CompletedProcess:
+    """subprocess.run of `command` as the server's user: through runuser as root, whom
+    PostgreSQL refuses; otherwise as ourselves, who are then that user."""
+    if os.geteuid() == 0:
+        command = ["runuser", "-u", SERVER_USER, "--", *command]
+    return subprocess.run(command, **run)
+
+
 def server_user_test(*expression: str) -> bool:
-    """test(1) of `expression`, as the server's user sees the files (run as root)."""
-    return subprocess.run(["runuser", "-u", SERVER_USER, "--", "test", *expression]).returncode == 0
+    """test(1) of `expression`, as the server's user sees the files."""
+    return run_as_server_user(["test", *expression]).returncode == 0
 
 
 def self_signed_certificate(host: str) -> tuple[bytes, bytes]:
@@ -285,9 +294,7 @@ class LocalPostgres:
 
     def _run(self, *command: str, env: dict[str, str] | None = None) -> None:
         program = Path(command[0]).name
-        if os.geteuid() == 0:
-            command = ("runuser", "-u", SERVER_USER, "--") + command
-        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        done = run_as_server_user(command, env=env, capture_output=True, text=True)
         if done.returncode != 0:
             output = done.stderr.strip() or done.stdout.strip()
             where = f"\nserver log: {self.log_file}" if self.log_file.exists() else ""
@@ -447,10 +454,9 @@ class LocalPostgres:
                 f.write(content)
             return
         script = 'umask 077 && mkdir -p "$(dirname "$1")" && cat > "$1"'
-        done = subprocess.run(
-            ["runuser", "-u", SERVER_USER, "--", "sh", "-c", script, "sh", str(path)],
-            input=content, capture_output=True,
-        )  # fmt: skip
+        done = run_as_server_user(
+            ["sh", "-c", script, "sh", str(path)], input=content, capture_output=True
+        )
         if done.returncode != 0:
             raise PostgresError(f"could not write {path}: {done.stderr.decode().strip()}")
 
