@@ -211,7 +211,7 @@ def test_a_scan_that_began_before_a_refresh_stores_nothing(tmp_path, monkeypatch
 def test_what_a_transaction_used_stays_listed_when_another_backend_deletes_it(cached, postgres):
     with cached.conn.transaction():
         cached.rows(RUNTIMES)
-        shutil.rmtree(postgres.data_dir / cache.CACHE_DIRECTORY)
+        shutil.rmtree(postgres.cluster.data_dir / cache.CACHE_DIRECTORY)
         used = cached.value(
             "SELECT count(*) FROM agentcore.cache "
             "WHERE in_this_transaction AND table_name = 'agent_runtimes'"

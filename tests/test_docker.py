@@ -61,7 +61,7 @@ def test_the_init_script_installs_what_the_tests_install(empty_database, postgre
     env = dict(
         os.environ,
         PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        PGHOST=str(postgres.socket_dir),
+        PGHOST=str(postgres.cluster.socket_dir),
         PGPORT=str(postgres.port),
         POSTGRES_DB=dbname,
         POSTGRES_USER="postgres",

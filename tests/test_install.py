@@ -107,7 +107,7 @@ def test_uninstall_removes_everything(empty_database, engine):
 
 
 def test_psql_installs_the_same_objects(empty_database, postgres, engine):
-    psql = shutil.which("psql") or str(postgres.bindir / "psql")
+    psql = shutil.which("psql") or str(postgres.cluster.bindir / "psql")
     done = subprocess.run(
         [psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", empty_database,
          "-f", str(sql_dir() / f"install_{engine}.sql")],

@@ -8,7 +8,7 @@ import secrets
 import psycopg
 
 from agentcore_fdw.app.local_postgres import LocalPostgres
-from agentcore_fdw.app.service import set_reader_password
+from agentcore_fdw.app.reader_role import set_reader_password
 from agentcore_fdw.core.cache import CACHE_DIRECTORY
 
 from .estate import DENIED_REGION
@@ -49,7 +49,9 @@ def test_no_secret_in_any_output(sql, aws, estate, postgres):
     sql.set_options(cache_ttl="300")  # what the shared cache stores is output too
     for relation in RELATIONS:
         seen += map(str, sql.rows(f"SELECT * FROM agentcore.{relation}"))
-    cached = [path for path in (postgres.data_dir / CACHE_DIRECTORY).rglob("*") if path.is_file()]
+    cached = [
+        path for path in (postgres.cluster.data_dir / CACHE_DIRECTORY).rglob("*") if path.is_file()
+    ]
     assert any(path.suffix == ".entry" for path in cached), "nothing was stored in the cache"
     assert all(path.stat().st_mode & 0o077 == 0 for path in cached)  # the server's user's alone
     stored = b"".join(path.read_bytes() for path in cached)  # marshal keeps text as UTF-8

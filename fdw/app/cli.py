@@ -24,10 +24,11 @@ from ..schema.install import (
 from .local_postgres import PostgresError
 from .output import FORMATS as QUERY_FORMATS
 from .output import progress, render, terminal_lines
+from .reader_role import READER
 from .report import DEMO_BANNER, FAILING, Report, known_controls, write
 from .report import FORMATS as REPORT_FORMATS
 from .report import render as render_report
-from .service import LISTEN, READER, Instance, ServiceError, data_home, instances, running_instance
+from .service import LISTEN, Instance, ServiceError, data_home, instances, running_instance
 
 CHECK_FAILED = 2  # the check itself could not run
 

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import agentcore_fdw
@@ -77,9 +78,17 @@ def passed_to_server(variable: str) -> bool:
     return variable in SERVER_ENVIRONMENT or variable.startswith(("AWS_", "LC_"))
 
 
+def run_as_server_user(command: Sequence[str], **run) -> subprocess.CompletedProcess:
+    """subprocess.run of `command` as the server's user: through runuser as root, whom
+    PostgreSQL refuses; otherwise as ourselves, who are then that user."""
+    if os.geteuid() == 0:
+        command = ["runuser", "-u", SERVER_USER, "--", *command]
+    return subprocess.run(command, **run)
+
+
 def server_user_test(*expression: str) -> bool:
-    """test(1) of `expression`, as the server's user sees the files (run as root)."""
-    return subprocess.run(["runuser", "-u", SERVER_USER, "--", "test", *expression]).returncode == 0
+    """test(1) of `expression`, as the server's user sees the files."""
+    return run_as_server_user(["test", *expression]).returncode == 0
 
 
 def self_signed_certificate(host: str) -> tuple[bytes, bytes]:
@@ -236,8 +245,76 @@ def python_for(
     )
 
 
+class ClusterDirectory:
+    """A cluster's directory, the server user's: data/ (initdb's), the socket, the log, tls/
+    and aws/, and PostgreSQL's programs run on it. As root, only that user writes inside."""
+
+    def __init__(self, base_dir: Path):
+        self.base_dir = Path(base_dir)
+        self.socket_dir = self.base_dir
+        self.data_dir = self.base_dir / "data"
+        self.log_file = self.base_dir / "postgres.log"
+        self.tls_certificate = self.base_dir / "tls" / "server.crt"
+        self.tls_key = self.base_dir / "tls" / "server.key"
+        self.bindir = find_bindir()
+
+    def run(self, program: str, *arguments: str, env: dict[str, str] | None = None) -> None:
+        """PostgreSQL's `program` (initdb, pg_ctl) on the data directory, as the server's user."""
+        command = [str(self.bindir / program), "-D", str(self.data_dir), *arguments]
+        done = run_as_server_user(command, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            output = done.stderr.strip() or done.stdout.strip()
+            where = f"\nserver log: {self.log_file}" if self.log_file.exists() else ""
+            raise PostgresError(f"{program} failed ({done.returncode}): {output}{where}")
+
+    def create(self) -> None:
+        if self.base_dir.is_dir():
+            return
+        self.base_dir.mkdir(parents=True)
+        self.base_dir.chmod(0o700)  # it holds the socket: whoever enters may connect
+        if os.geteuid() == 0:
+            shutil.chown(self.base_dir, SERVER_USER)
+
+    @property
+    def initialized(self) -> bool:
+        return (self.data_dir / "PG_VERSION").exists()
+
+    def init(self) -> None:
+        self.create()
+        self.run("initdb", "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8")
+
+    def write(self, path: Path, content: bytes) -> None:
+        """Write a file of the cluster's, readable by the server's user alone.
+
+        As root, the writing is done by that user: root never writes inside a tree that
+        user owns, where a planted symlink could turn root's write into theirs.
+        """
+        self.create()
+        if os.geteuid() != 0:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
+                f.write(content)
+            return
+        script = 'umask 077 && mkdir -p "$(dirname "$1")" && cat > "$1"'
+        done = run_as_server_user(
+            ["sh", "-c", script, "sh", str(path)], input=content, capture_output=True
+        )
+        if done.returncode != 0:
+            raise PostgresError(f"could not write {path}: {done.stderr.decode().strip()}")
+
+    def write_hba(self, lines: list[str]) -> None:
+        text = "\n".join(["# Written by agentcore-fdw.", *lines]) + "\n"
+        self.write(self.data_dir / "pg_hba.conf", text.encode())
+
+    def has_tls_key(self) -> bool:
+        if os.geteuid() == 0:  # the cluster's files are its user's: ask as that user
+            return server_user_test("-s", str(self.tls_key))
+        return self.tls_key.is_file()
+
+
 class LocalPostgres:
-    """One PostgreSQL cluster in `base_dir`: data/, the socket, the log and PYTHONPATH shim."""
+    """One PostgreSQL server on the cluster in `base_dir`: its settings, its environment
+    (with the PYTHONPATH shim beside the cluster), starting and stopping it."""
 
     def __init__(
         self,
@@ -248,27 +325,21 @@ class LocalPostgres:
         listen: str = "127.0.0.1",
         hba: list[str] | None = None,
     ):
-        self.tls = False  # True: serve TLS with tls/server.crt and tls/server.key (install_tls)
+        self.tls = False  # True: serve TLS with the cluster's certificate and key (install_tls)
         self.listen = listen  # listen_addresses: 127.0.0.1, or * for other hosts
         self.hba = hba  # pg_hba.conf lines; None keeps initdb's (trust, local only)
         self.durable = durable  # False trades crash safety for speed: for throwaway clusters
-        self.base_dir = Path(base_dir)
-        self.data_dir = self.base_dir / "data"
-        self.log_file = self.base_dir / "postgres.log"
+        self.cluster = ClusterDirectory(base_dir)
         # Ours (as root, never the server user's): the package's name shim, or its copy.
-        self.python_dir = self.base_dir.with_name(self.base_dir.name + "-python")
+        cluster_dir = self.cluster.base_dir
+        self.python_dir = cluster_dir.with_name(cluster_dir.name + "-python")
         self.port = port or free_port()
         self.extra_env = dict(env or {})
-        self.bindir = find_bindir()
-
-    @property
-    def socket_dir(self) -> Path:
-        return self.base_dir
 
     def dsn(self, dbname: str = "postgres", user: str = SUPERUSER) -> str:
         return " ".join(
             f"{key}={quote_dsn(str(value))}"
-            for key, value in (("host", self.socket_dir), ("port", self.port),
+            for key, value in (("host", self.cluster.socket_dir), ("port", self.port),
                                ("dbname", dbname), ("user", user))
         )  # fmt: skip
 
@@ -282,43 +353,6 @@ class LocalPostgres:
         if os.geteuid() == 0:
             env["HOME"] = pwd.getpwnam(SERVER_USER).pw_dir
         return env
-
-    def _run(self, *command: str, env: dict[str, str] | None = None) -> None:
-        program = Path(command[0]).name
-        if os.geteuid() == 0:
-            command = ("runuser", "-u", SERVER_USER, "--") + command
-        done = subprocess.run(command, env=env, capture_output=True, text=True)
-        if done.returncode != 0:
-            output = done.stderr.strip() or done.stdout.strip()
-            where = f"\nserver log: {self.log_file}" if self.log_file.exists() else ""
-            raise PostgresError(f"{program} failed ({done.returncode}): {output}{where}")
-
-    def _prepare_base_dir(self) -> None:
-        if self.base_dir.is_dir():
-            return
-        self.base_dir.mkdir(parents=True)
-        self.base_dir.chmod(0o700)  # it holds the socket: whoever enters may connect
-        if os.geteuid() == 0:
-            shutil.chown(self.base_dir, SERVER_USER)
-
-    def init(self) -> None:
-        self._prepare_base_dir()
-        self._run(
-            str(self.bindir / "initdb"),
-            "-D",
-            str(self.data_dir),
-            "-U",
-            SUPERUSER,
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        )
-
-    @property
-    def initialized(self) -> bool:
-        return (self.data_dir / "PG_VERSION").exists()
 
     def make_readable(self, env: dict[str, str]) -> None:
         """As root, when the server's user cannot read our Python packages (a checkout in
@@ -340,12 +374,12 @@ class LocalPostgres:
         )
 
     def start(self) -> None:
-        if not self.initialized:
-            self.init()
+        if not self.cluster.initialized:
+            self.cluster.init()
         if self.hba is not None:
-            self._write_hba()
+            self.cluster.write_hba(self.hba)
         settings = (
-            f"-p {self.port} -k {shlex.quote(str(self.socket_dir))} "
+            f"-p {self.port} -k {shlex.quote(str(self.cluster.socket_dir))} "
             f"-c listen_addresses='{self.listen}' -c max_connections=40"
             # Multicorn2 costs a foreign scan at rows x width (2.5 million for the audit of
             # 3,000 runtimes), past JIT's thresholds: compiling took 40 ms of a 100 ms query.
@@ -354,63 +388,40 @@ class LocalPostgres:
         if not self.durable:
             settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         if self.tls:
-            tls = self.base_dir / "tls"
             settings += (
-                f" -c ssl=on -c ssl_cert_file={shlex.quote(str(tls / 'server.crt'))}"
-                f" -c ssl_key_file={shlex.quote(str(tls / 'server.key'))}"
+                f" -c ssl=on -c ssl_cert_file={shlex.quote(str(self.cluster.tls_certificate))}"
+                f" -c ssl_key_file={shlex.quote(str(self.cluster.tls_key))}"
             )
         env = self.server_env()
         self.make_readable(env)
-        self._run(
-            str(self.bindir / "pg_ctl"),
-            "-D",
-            str(self.data_dir),
-            "-l",
-            str(self.log_file),
-            "-o",
-            settings,
-            "-w",
-            "start",
-            env=env,
+        self.cluster.run(
+            "pg_ctl", "-l", str(self.cluster.log_file), "-o", settings, "-w", "start", env=env
         )
 
     def install_tls(self, certificate: bytes | None = None, key: bytes | None = None) -> None:
         """Serve TLS with this certificate and key, or (none given, none there yet) with a
         self-signed one for this host, made once and kept: clients can pin it."""
-        tls = self.base_dir / "tls"
         if certificate is None or key is None:
-            if self.tls_ready():
+            if self.cluster.has_tls_key():
                 self.tls = True
                 return
             certificate, key = self_signed_certificate(socket.getfqdn())
-        self.write_as_server_user(tls / "server.crt", certificate)
-        self.write_as_server_user(tls / "server.key", key)
+        self.cluster.write(self.cluster.tls_certificate, certificate)
+        self.cluster.write(self.cluster.tls_key, key)
         self.tls = True
 
-    def tls_ready(self) -> bool:
-        key = str(self.base_dir / "tls" / "server.key")
-        if os.geteuid() == 0:  # the cluster's files are its user's: ask as that user
-            return server_user_test("-s", key)
-        return Path(key).is_file()
-
-    def _write_hba(self) -> None:
-        lines = ["# Written by agentcore-fdw.", *self.hba]
-        self.write_as_server_user(self.data_dir / "pg_hba.conf", ("\n".join(lines) + "\n").encode())
-
     def running(self) -> bool:
-        if not (self.data_dir / "postmaster.pid").exists():
+        if not (self.cluster.data_dir / "postmaster.pid").exists():
             return False
         try:
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "status")
+            self.cluster.run("pg_ctl", "status")
         except PostgresError:
             return False
         return True
 
     def stop(self) -> None:
-        if (self.data_dir / "postmaster.pid").exists():
-            self._run(
-                str(self.bindir / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop"
-            )
+        if (self.cluster.data_dir / "postmaster.pid").exists():
+            self.cluster.run("pg_ctl", "-m", "fast", "-w", "stop")
 
     def share_aws_config(self) -> None:
         """Let the server use the caller's AWS config when it runs as another user.
@@ -428,31 +439,12 @@ class LocalPostgres:
             ("AWS_SHARED_CREDENTIALS_FILE", "credentials"),
         ):
             source = Path(os.environ.get(variable) or home / name)
-            target = self.base_dir / "aws" / name
+            target = self.cluster.base_dir / "aws" / name
             content = source.read_bytes() if source.is_file() else b""
-            self.write_as_server_user(target, content)  # empty: no stale copy survives
+            self.cluster.write(target, content)  # empty: no stale copy survives
             if content:
                 self.extra_env[variable] = str(target)
 
-    def write_as_server_user(self, path: Path, content: bytes) -> None:
-        """Write a file of the cluster's, readable by the server's user alone.
-
-        As root, the writing is done by that user: root never writes inside a tree that
-        user owns, where a planted symlink could turn root's write into theirs.
-        """
-        self._prepare_base_dir()
-        if os.geteuid() != 0:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
-                f.write(content)
-            return
-        script = 'umask 077 && mkdir -p "$(dirname "$1")" && cat > "$1"'
-        done = subprocess.run(
-            ["runuser", "-u", SERVER_USER, "--", "sh", "-c", script, "sh", str(path)],
-            input=content, capture_output=True,
-        )  # fmt: skip
-        if done.returncode != 0:
-            raise PostgresError(f"could not write {path}: {done.stderr.decode().strip()}")
-
     def log(self) -> str:
-        return self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
+        log_file = self.cluster.log_file
+        return log_file.read_text(errors="replace") if log_file.exists() else ""

@@ -10,10 +10,7 @@ and, for the demo, the moto server's files.
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import hashlib
-import hmac
 import json
 import os
 import pwd
@@ -32,12 +29,12 @@ import psycopg
 from psycopg import sql
 
 from ..demo.estate import DEMO_REGIONS
-from ..schema.install import install, run_file, sql_dir
+from ..schema.install import install
 from .local_postgres import UNPRIVILEGED_USER, LocalPostgres, free_port, python_for
+from .reader_role import READER, access_rules, grant_reader, reset_reader, restore_reader
 
 DEFAULT_PORT = 9193
 DATABASE = "agentcore"
-READER = "agentcore_reader"
 LISTEN = ("local", "network")
 # What the demo's fake AWS imports besides this package.
 DEMO_REQUIREMENTS = ("moto[cognitoidp]", "flask", "flask-cors")
@@ -76,6 +73,7 @@ class Instance:
         self.demo = demo
         self.directory = home / ("demo" if demo else "service")
         self.state_file = self.directory / "service.json"
+        self.demo_aws = DemoAws(self.directory)
 
     @property
     def name(self) -> str:
@@ -113,31 +111,9 @@ class Instance:
         return self.postgres().dsn(DATABASE)
 
     def restore_reader(self) -> list[str]:
-        """Put the BI role back as the service made it, if it changed its own password or
-        settings (any role may): what was restored, for `status` to say."""
-        state, restored = self.state(), []
-        try:
-            psycopg.connect(self.reader_dsn(), connect_timeout=5).close()
-        except psycopg.OperationalError:
-            restored.append("its password")
-        with psycopg.connect(self.postgres(state).dsn(), autocommit=True) as conn:
-            settings = conn.execute(
-                "SELECT count(*) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole "
-                "WHERE r.rolname = %s",
-                (READER,),
-            ).fetchone()[0]
-            if settings:
-                restored.append("its settings")
-                conn.execute(sql.SQL("ALTER ROLE {} RESET ALL").format(sql.Identifier(READER)))
-                for (database,) in conn.execute("SELECT datname FROM pg_database").fetchall():
-                    conn.execute(
-                        sql.SQL("ALTER ROLE {} IN DATABASE {} RESET ALL").format(
-                            sql.Identifier(READER), sql.Identifier(database)
-                        )
-                    )
-            if "its password" in restored:
-                set_reader_password(conn, state.password)
-        return restored
+        """Put the BI role back, if it changed its password or settings: what was restored."""
+        state = self.state()
+        return restore_reader(self.postgres(state).dsn(), self.reader_dsn(), state.password)
 
     def reader_dsn(self) -> str:
         """The BI role's session on loopback, as `query` and `check` use it."""
@@ -185,59 +161,64 @@ class Instance:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.directory.chmod(0o755)  # the server's user must reach its cluster inside
         server = self.postgres(state)
-        # Over TCP, only the BI role, and only to its database; the owner uses the socket,
-        # whose directory is the server user's alone.
-        # On the network, TLS only (a self-signed certificate unless one is given).
-        reader = f"{DATABASE} {READER}"
-        host = "hostssl" if state.listen == "network" else "host"
-        server.hba = [
-            "local all all trust",
-            f"{host} {reader} 127.0.0.1/32 scram-sha-256",
-            f"{host} {reader} ::1/128 scram-sha-256",
-        ]
-        if state.listen == "network":
-            server.hba += [
-                f"hostssl {reader} 0.0.0.0/0 scram-sha-256",
-                f"hostssl {reader} ::/0 scram-sha-256",
-            ]
+        server.hba = access_rules(DATABASE, network=state.listen == "network")
         try:
             if self.demo:
-                demo_options, demo_env = self._start_demo(state)
+                demo_options, demo_env = self.demo_aws.start(state)
                 options = dict(demo_options, **options)
                 server.extra_env.update(demo_env)
             else:
                 server.share_aws_config()
-            if state.listen == "network":
+            if state.listen == "network":  # a self-signed certificate unless one is given
                 server.install_tls(*(tls or (None, None)))
             server.start()
-            self._prepare_database(server, state, options)
+            state.engine = prepare_database(server, state.password, options)
         except BaseException:
             server.stop()
-            self._stop_demo(state)
+            self.demo_aws.stop(state)
             raise
         self.save(state)
         return state
 
-    def _prepare_database(self, server: LocalPostgres, state: State, options: dict) -> None:
-        with psycopg.connect(server.dsn(), autocommit=True) as conn:
-            if not conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)
-            ).fetchone():
-                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-            set_reader_password(conn, state.password)
-            conn.execute(sql.SQL("ALTER ROLE {} RESET ALL").format(sql.Identifier(READER)))
-        state.engine = install(server.dsn(DATABASE), "auto", options)
-        with psycopg.connect(server.dsn(DATABASE)) as conn:
-            run_file(conn, sql_dir() / "reader.sql")
+    def stop(self) -> bool:
+        """Stop the instance; False when it was not running. Its data stays."""
+        state = self.state()
+        was_running = self.running()
+        self.postgres(state).stop()
+        if state.demo_pid:
+            self.demo_aws.stop(state)
+            self.save(state)
+        return was_running
 
-    def _start_demo(self, state: State) -> tuple[dict[str, str], dict[str, str]]:
-        """Start the demo's moto server: the server options and environment that reach it.
-        As root, it runs as an unprivileged user, in a directory made anew for it."""
-        demo_dir = self.directory / "aws"
-        shutil.rmtree(demo_dir, ignore_errors=True)
-        demo_dir.mkdir(parents=True)
-        demo_dir.chmod(0o755)
-        ready = demo_dir / "ready"
+
+def prepare_database(server: LocalPostgres, password: str, options: dict) -> str:
+    """Make the service's database in a started `server` ready: created if missing, the BI
+    role reset to `password`, the schema installed with `options` and granted to that role.
+    Returns the engine installed."""
+    with psycopg.connect(server.dsn(), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
+        reset_reader(conn, password)
+    engine = install(server.dsn(DATABASE), "auto", options)
+    grant_reader(server.dsn(DATABASE))
+    return engine
+
+
+class DemoAws:
+    """The demo estate's stand-in AWS: a moto server process of the instance's, with its
+    files in aws/ and its log in demo-aws.log. As root, it runs as an unprivileged user."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory  # the instance's
+        self.files = directory / "aws"
+        self.log_file = directory / "demo-aws.log"
+
+    def start(self, state: State) -> tuple[dict[str, str], dict[str, str]]:
+        """Start it in a directory made anew, its port and pid kept in `state`: the server
+        options and environment that reach it."""
+        shutil.rmtree(self.files, ignore_errors=True)
+        self.files.mkdir(parents=True)
+        self.files.chmod(0o755)
         state.demo_port = free_port()
         python, run_as = sys.executable, {}
         if os.geteuid() == 0:
@@ -246,26 +227,26 @@ class Instance:
                 probe="agentcore_fdw.demo.server, moto.moto_server.threaded_moto_server",
             )  # fmt: skip
             account = pwd.getpwnam(UNPRIVILEGED_USER)
-            os.chown(demo_dir, account.pw_uid, account.pw_gid)
+            os.chown(self.files, account.pw_uid, account.pw_gid)
             run_as = {
                 "user": account.pw_uid, "group": account.pw_gid, "extra_groups": [],
-                "cwd": demo_dir,
+                "cwd": self.files,
                 "env": {"PATH": "/usr/bin:/bin", "PYTHONPATH": pythonpath, "LANG": "C.UTF-8"},
             }  # fmt: skip
-        with open(self.directory / "demo-aws.log", "ab") as log:
+        with open(self.log_file, "ab") as log:
             process = subprocess.Popen(
-                [python, "-m", "agentcore_fdw.demo.server", "--directory", str(demo_dir),
+                [python, "-m", "agentcore_fdw.demo.server", "--directory", str(self.files),
                  "--port", str(state.demo_port)],
                 stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
                 **run_as,
             )  # fmt: skip
         state.demo_pid = process.pid
         deadline = time.monotonic() + 60
-        while not ready.exists():
+        while not (self.files / "ready").exists():
             if process.poll() is not None or time.monotonic() > deadline:
                 raise ServiceError(
                     "the demo estate's moto server did not start",
-                    hint=f"see {self.directory / 'demo-aws.log'}; the demo needs moto: "
+                    hint=f"see {self.log_file}; the demo needs moto: "
                     "pip install 'agentcore-fdw[demo]'",
                 )
             time.sleep(0.1)
@@ -274,45 +255,37 @@ class Instance:
             "regions": ",".join(DEMO_REGIONS),
             "profile": "default,partner",
         }
-        # The server reads copies in a directory of ours: a config the fake's unprivileged
-        # user could still write would let it name a credential_process PostgreSQL runs.
+        return options, self._profiles_for_postgres()
+
+    def _profiles_for_postgres(self) -> dict[str, str]:
+        """The environment that names copies of the fake's AWS profiles, in a directory of
+        ours: a config the fake's unprivileged user could still write would let it name a
+        credential_process PostgreSQL runs."""
         profiles = self.directory / "aws-profiles"
         profiles.mkdir(exist_ok=True)
         profiles.chmod(0o755)
         for name in ("credentials", "config"):
-            (profiles / name).write_bytes(read_regular_file(demo_dir / name))
+            (profiles / name).write_bytes(read_regular_file(self.files / name))
             (profiles / name).chmod(0o644)
-        env = {
+        return {
             "AWS_SHARED_CREDENTIALS_FILE": str(profiles / "credentials"),
             "AWS_CONFIG_FILE": str(profiles / "config"),
             "AWS_EC2_METADATA_DISABLED": "true",
         }
-        return options, env
 
-    def stop(self) -> bool:
-        """Stop the instance; False when it was not running. Its data stays."""
-        state = self.state()
-        was_running = self.running()
-        self.postgres(state).stop()
-        if state.demo_pid:
-            self._stop_demo(state)
-            self.save(state)
-        return was_running
-
-    def _stop_demo(self, state: State) -> None:
-        """Stop the demo's moto server, if that process is still ours (a pid is reused)."""
-        if state.demo_pid and self._is_demo_process(state.demo_pid):
+    def stop(self, state: State) -> None:
+        """Stop it, if that process is still ours (a pid is reused)."""
+        if state.demo_pid and self._is_ours(state.demo_pid):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(state.demo_pid, signal.SIGTERM)
         state.demo_pid = 0
 
-    def _is_demo_process(self, pid: int) -> bool:
+    def _is_ours(self, pid: int) -> bool:
         try:
             arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except OSError:
             return False
-        directory = str(self.directory / "aws").encode()
-        return b"agentcore_fdw.demo.server" in arguments and directory in arguments
+        return b"agentcore_fdw.demo.server" in arguments and str(self.files).encode() in arguments
 
 
 def read_regular_file(path: Path, limit: int = 1 << 20) -> bytes:
@@ -338,34 +311,6 @@ def refuse_port_in_use(port: int) -> None:
             f"port {port} is in use by another program",
             hint=f"choose another with --port (e.g. --port {port + 1})",
         )
-
-
-def set_reader_password(conn: psycopg.Connection, password: str) -> None:
-    """Create or reset the BI role with `password`, sent as a SCRAM verifier computed here:
-    a server that logs statements never logs the password itself."""
-    role = sql.Identifier(READER)
-    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (READER,)).fetchone()
-    verb = "ALTER" if exists else "CREATE"
-    conn.execute(
-        sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
-            role, sql.Literal(scram_verifier(password))
-        )
-    )
-
-
-def scram_verifier(password: str, iterations: int = 4096) -> str:
-    """PostgreSQL's SCRAM-SHA-256 verifier of `password` (RFC 5802, RFC 7677), which it
-    stores as given instead of hashing what it receives."""
-    salt = secrets.token_bytes(16)
-    salted = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations)
-    client_key = hmac.new(salted, b"Client Key", hashlib.sha256).digest()
-    server_key = hmac.new(salted, b"Server Key", hashlib.sha256).digest()
-    stored_key = hashlib.sha256(client_key).digest()
-
-    def b64(data: bytes) -> str:
-        return base64.b64encode(data).decode()
-
-    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
 
 
 def instances(home: Path) -> list[Instance]:
