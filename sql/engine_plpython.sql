@@ -621,6 +621,376 @@ COMMENT ON COLUMN agentcore.code_interpreters.execution_role_arn IS 'The IAM rol
 COMMENT ON COLUMN agentcore.code_interpreters.detail_error IS 'NULL normally; the AWS error code when its details could not be read.';
 COMMENT ON COLUMN agentcore.code_interpreters.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
+CREATE OR REPLACE FUNCTION agentcore_plpython.harnesses()
+RETURNS TABLE (
+    account_id text,
+    region text,
+    harness_id text,
+    harness_arn text,
+    harness_name text,
+    harness_version text,
+    status text,
+    failure_reason text,
+    created_at timestamptz,
+    updated_at timestamptz,
+    execution_role_arn text,
+    authorizer_type text,
+    discovery_url text,
+    allowed_audience text[],
+    allowed_clients text[],
+    allowed_scopes text[],
+    custom_claims jsonb,
+    advertised_scope_mapping jsonb,
+    private_endpoint jsonb,
+    private_endpoint_overrides jsonb,
+    certificate_configurations jsonb,
+    allowed_workload_configuration jsonb,
+    authorizer_configuration jsonb,
+    environment_variable_names text[],
+    model_provider text,
+    model_id text,
+    tools jsonb,
+    allowed_tools text[],
+    skills jsonb,
+    memory_kind text,
+    memory_arn text,
+    memory_encryption_key_arn text,
+    agent_runtime_arn text,
+    network_mode text,
+    hook_kinds text[],
+    max_iterations bigint,
+    timeout_seconds bigint,
+    detail_error text,
+    response_problems text[]
+)
+LANGUAGE plpython3u STABLE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.scan(plpy, 'harnesses')
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.harnesses() FROM PUBLIC;
+CREATE OR REPLACE VIEW agentcore.harnesses AS
+    SELECT * FROM agentcore_plpython.harnesses();
+COMMENT ON VIEW agentcore.harnesses IS 'Amazon Bedrock AgentCore harnesses (managed agents), one row per harness (its current version), with their inbound authorizer flattened. Environment variable values, system prompts, MCP tool URLs'' paths and header values are never read out.';
+COMMENT ON COLUMN agentcore.harnesses.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.harnesses.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.harnesses.harness_id IS 'The harness''s ID.';
+COMMENT ON COLUMN agentcore.harnesses.harness_arn IS 'The harness''s ARN (what InvokeHarness takes).';
+COMMENT ON COLUMN agentcore.harnesses.harness_name IS 'The harness''s name.';
+COMMENT ON COLUMN agentcore.harnesses.harness_version IS 'The version (in harnesses, the current one).';
+COMMENT ON COLUMN agentcore.harnesses.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.harnesses.failure_reason IS 'Why it failed, when it did.';
+COMMENT ON COLUMN agentcore.harnesses.created_at IS 'When the harness was created.';
+COMMENT ON COLUMN agentcore.harnesses.updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.harnesses.execution_role_arn IS 'The IAM role the harness''s agent runs as.';
+COMMENT ON COLUMN agentcore.harnesses.authorizer_type IS 'CUSTOM_JWT when a custom JWT authorizer validates each call''s bearer token; NULL when the version has no authorizer configuration and accepts any caller IAM allows to call InvokeHarness (and InvokeAgentRuntime on the harness); UNKNOWN(name) for a kind this version''s model does not define (judged error).';
+COMMENT ON COLUMN agentcore.harnesses.discovery_url IS 'The OIDC discovery URL of the identity provider the authorizer trusts.';
+COMMENT ON COLUMN agentcore.harnesses.allowed_audience IS 'Token audiences (aud) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.harnesses.allowed_clients IS 'Client IDs (client_id) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.harnesses.allowed_scopes IS 'Scopes the authorizer requires; NULL when none.';
+COMMENT ON COLUMN agentcore.harnesses.custom_claims IS 'Custom claim validations, as the API returns them.';
+COMMENT ON COLUMN agentcore.harnesses.advertised_scope_mapping IS 'Scopes advertised to clients, mapped to the scopes the authorizer checks.';
+COMMENT ON COLUMN agentcore.harnesses.private_endpoint IS 'The private (VPC) endpoint through which the authorizer reaches its identity provider.';
+COMMENT ON COLUMN agentcore.harnesses.private_endpoint_overrides IS 'Per-domain overrides of the private endpoint.';
+COMMENT ON COLUMN agentcore.harnesses.certificate_configurations IS 'Certificates the authorizer trusts when it reaches its identity provider.';
+COMMENT ON COLUMN agentcore.harnesses.allowed_workload_configuration IS 'Workload identities allowed to call without a user''s token.';
+COMMENT ON COLUMN agentcore.harnesses.authorizer_configuration IS 'The whole authorizerConfiguration object, as the API returns it.';
+COMMENT ON COLUMN agentcore.harnesses.environment_variable_names IS 'Names of the harness''s environment variables (never their values).';
+COMMENT ON COLUMN agentcore.harnesses.model_provider IS 'bedrock, openai, gemini or litellm: who serves the model.';
+COMMENT ON COLUMN agentcore.harnesses.model_id IS 'The model the harness calls.';
+COMMENT ON COLUMN agentcore.harnesses.tools IS 'Each tool: type, name, config kind, and for a remote MCP server its scheme, host, header names and outbound auth (never its path, query or header values), for a gateway its ARN and outbound auth, for a browser or code interpreter its ARN.';
+COMMENT ON COLUMN agentcore.harnesses.allowed_tools IS 'The tools the agent may call.';
+COMMENT ON COLUMN agentcore.harnesses.skills IS 'Each skill''s source: s3 (uri), git (https url, credential_arn), path or awsSkills.';
+COMMENT ON COLUMN agentcore.harnesses.memory_kind IS 'managedMemoryConfiguration, agentCoreMemoryConfiguration or disabled; NULL when not configured.';
+COMMENT ON COLUMN agentcore.harnesses.memory_arn IS 'The memory the harness keeps.';
+COMMENT ON COLUMN agentcore.harnesses.memory_encryption_key_arn IS 'The customer managed KMS key of its managed memory; NULL: a key AWS owns.';
+COMMENT ON COLUMN agentcore.harnesses.agent_runtime_arn IS 'The runtime the harness runs in.';
+COMMENT ON COLUMN agentcore.harnesses.network_mode IS 'PUBLIC or VPC: the network of the runtime the harness runs in.';
+COMMENT ON COLUMN agentcore.harnesses.hook_kinds IS 'The kind of each hook it runs.';
+COMMENT ON COLUMN agentcore.harnesses.max_iterations IS 'Agent loop iterations at most.';
+COMMENT ON COLUMN agentcore.harnesses.timeout_seconds IS 'Seconds an invocation may last.';
+COMMENT ON COLUMN agentcore.harnesses.detail_error IS 'NULL normally; the AWS error code when the harness''s details could not be read, in which case every detail column is NULL.';
+COMMENT ON COLUMN agentcore.harnesses.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+CREATE OR REPLACE FUNCTION agentcore_plpython.harness_versions()
+RETURNS TABLE (
+    account_id text,
+    region text,
+    harness_id text,
+    harness_arn text,
+    harness_name text,
+    harness_version text,
+    status text,
+    failure_reason text,
+    created_at timestamptz,
+    updated_at timestamptz,
+    execution_role_arn text,
+    authorizer_type text,
+    discovery_url text,
+    allowed_audience text[],
+    allowed_clients text[],
+    allowed_scopes text[],
+    custom_claims jsonb,
+    advertised_scope_mapping jsonb,
+    private_endpoint jsonb,
+    private_endpoint_overrides jsonb,
+    certificate_configurations jsonb,
+    allowed_workload_configuration jsonb,
+    authorizer_configuration jsonb,
+    environment_variable_names text[],
+    model_provider text,
+    model_id text,
+    tools jsonb,
+    allowed_tools text[],
+    skills jsonb,
+    memory_kind text,
+    memory_arn text,
+    memory_encryption_key_arn text,
+    agent_runtime_arn text,
+    network_mode text,
+    hook_kinds text[],
+    max_iterations bigint,
+    timeout_seconds bigint,
+    detail_error text,
+    response_problems text[]
+)
+LANGUAGE plpython3u STABLE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.scan(plpy, 'harness_versions')
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.harness_versions() FROM PUBLIC;
+CREATE OR REPLACE VIEW agentcore.harness_versions AS
+    SELECT * FROM agentcore_plpython.harness_versions();
+COMMENT ON VIEW agentcore.harness_versions IS 'Every version of every Amazon Bedrock AgentCore harness, with the inbound authorizer that version applies: the endpoints that serve it let callers in through it. What a harness holds in confidence is never read out (see harnesses).';
+COMMENT ON COLUMN agentcore.harness_versions.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.harness_versions.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.harness_versions.harness_id IS 'The harness''s ID.';
+COMMENT ON COLUMN agentcore.harness_versions.harness_arn IS 'The harness''s ARN (what InvokeHarness takes).';
+COMMENT ON COLUMN agentcore.harness_versions.harness_name IS 'The harness''s name.';
+COMMENT ON COLUMN agentcore.harness_versions.harness_version IS 'The version (in harnesses, the current one).';
+COMMENT ON COLUMN agentcore.harness_versions.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.harness_versions.failure_reason IS 'Why it failed, when it did.';
+COMMENT ON COLUMN agentcore.harness_versions.created_at IS 'When the harness was created.';
+COMMENT ON COLUMN agentcore.harness_versions.updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.harness_versions.execution_role_arn IS 'The IAM role the harness''s agent runs as.';
+COMMENT ON COLUMN agentcore.harness_versions.authorizer_type IS 'CUSTOM_JWT when a custom JWT authorizer validates each call''s bearer token; NULL when the version has no authorizer configuration and accepts any caller IAM allows to call InvokeHarness (and InvokeAgentRuntime on the harness); UNKNOWN(name) for a kind this version''s model does not define (judged error).';
+COMMENT ON COLUMN agentcore.harness_versions.discovery_url IS 'The OIDC discovery URL of the identity provider the authorizer trusts.';
+COMMENT ON COLUMN agentcore.harness_versions.allowed_audience IS 'Token audiences (aud) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.harness_versions.allowed_clients IS 'Client IDs (client_id) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.harness_versions.allowed_scopes IS 'Scopes the authorizer requires; NULL when none.';
+COMMENT ON COLUMN agentcore.harness_versions.custom_claims IS 'Custom claim validations, as the API returns them.';
+COMMENT ON COLUMN agentcore.harness_versions.advertised_scope_mapping IS 'Scopes advertised to clients, mapped to the scopes the authorizer checks.';
+COMMENT ON COLUMN agentcore.harness_versions.private_endpoint IS 'The private (VPC) endpoint through which the authorizer reaches its identity provider.';
+COMMENT ON COLUMN agentcore.harness_versions.private_endpoint_overrides IS 'Per-domain overrides of the private endpoint.';
+COMMENT ON COLUMN agentcore.harness_versions.certificate_configurations IS 'Certificates the authorizer trusts when it reaches its identity provider.';
+COMMENT ON COLUMN agentcore.harness_versions.allowed_workload_configuration IS 'Workload identities allowed to call without a user''s token.';
+COMMENT ON COLUMN agentcore.harness_versions.authorizer_configuration IS 'The whole authorizerConfiguration object, as the API returns it.';
+COMMENT ON COLUMN agentcore.harness_versions.environment_variable_names IS 'Names of the harness''s environment variables (never their values).';
+COMMENT ON COLUMN agentcore.harness_versions.model_provider IS 'bedrock, openai, gemini or litellm: who serves the model.';
+COMMENT ON COLUMN agentcore.harness_versions.model_id IS 'The model the harness calls.';
+COMMENT ON COLUMN agentcore.harness_versions.tools IS 'Each tool: type, name, config kind, and for a remote MCP server its scheme, host, header names and outbound auth (never its path, query or header values), for a gateway its ARN and outbound auth, for a browser or code interpreter its ARN.';
+COMMENT ON COLUMN agentcore.harness_versions.allowed_tools IS 'The tools the agent may call.';
+COMMENT ON COLUMN agentcore.harness_versions.skills IS 'Each skill''s source: s3 (uri), git (https url, credential_arn), path or awsSkills.';
+COMMENT ON COLUMN agentcore.harness_versions.memory_kind IS 'managedMemoryConfiguration, agentCoreMemoryConfiguration or disabled; NULL when not configured.';
+COMMENT ON COLUMN agentcore.harness_versions.memory_arn IS 'The memory the harness keeps.';
+COMMENT ON COLUMN agentcore.harness_versions.memory_encryption_key_arn IS 'The customer managed KMS key of its managed memory; NULL: a key AWS owns.';
+COMMENT ON COLUMN agentcore.harness_versions.agent_runtime_arn IS 'The runtime the harness runs in.';
+COMMENT ON COLUMN agentcore.harness_versions.network_mode IS 'PUBLIC or VPC: the network of the runtime the harness runs in.';
+COMMENT ON COLUMN agentcore.harness_versions.hook_kinds IS 'The kind of each hook it runs.';
+COMMENT ON COLUMN agentcore.harness_versions.max_iterations IS 'Agent loop iterations at most.';
+COMMENT ON COLUMN agentcore.harness_versions.timeout_seconds IS 'Seconds an invocation may last.';
+COMMENT ON COLUMN agentcore.harness_versions.detail_error IS 'NULL normally; the AWS error code when the harness''s details could not be read, in which case every detail column is NULL.';
+COMMENT ON COLUMN agentcore.harness_versions.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+CREATE OR REPLACE FUNCTION agentcore_plpython.harness_endpoints()
+RETURNS TABLE (
+    account_id text,
+    region text,
+    harness_id text,
+    harness_name text,
+    endpoint_name text,
+    endpoint_arn text,
+    status text,
+    live_version text,
+    target_version text,
+    failure_reason text,
+    created_at timestamptz,
+    updated_at timestamptz,
+    response_problems text[]
+)
+LANGUAGE plpython3u STABLE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.scan(plpy, 'harness_endpoints')
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.harness_endpoints() FROM PUBLIC;
+CREATE OR REPLACE VIEW agentcore.harness_endpoints AS
+    SELECT * FROM agentcore_plpython.harness_endpoints();
+COMMENT ON VIEW agentcore.harness_endpoints IS 'Endpoints of Amazon Bedrock AgentCore harnesses: InvokeHarness names one (its qualifier), which serves its live version (and, while an update is in flight, moves to its target version).';
+COMMENT ON COLUMN agentcore.harness_endpoints.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.harness_endpoints.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.harness_endpoints.harness_id IS 'The harness the endpoint serves.';
+COMMENT ON COLUMN agentcore.harness_endpoints.harness_name IS 'The harness''s name.';
+COMMENT ON COLUMN agentcore.harness_endpoints.endpoint_name IS 'The endpoint''s name (InvokeHarness''s qualifier).';
+COMMENT ON COLUMN agentcore.harness_endpoints.endpoint_arn IS 'The endpoint''s ARN.';
+COMMENT ON COLUMN agentcore.harness_endpoints.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.harness_endpoints.live_version IS 'The harness version the endpoint serves now.';
+COMMENT ON COLUMN agentcore.harness_endpoints.target_version IS 'The version it moves to; the live one when no update is in flight.';
+COMMENT ON COLUMN agentcore.harness_endpoints.failure_reason IS 'Why it failed, when it did.';
+COMMENT ON COLUMN agentcore.harness_endpoints.created_at IS 'When the endpoint was created.';
+COMMENT ON COLUMN agentcore.harness_endpoints.updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.harness_endpoints.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+CREATE OR REPLACE FUNCTION agentcore_plpython.registries()
+RETURNS TABLE (
+    account_id text,
+    region text,
+    registry_id text,
+    registry_arn text,
+    name text,
+    status text,
+    status_reason text,
+    created_at timestamptz,
+    updated_at timestamptz,
+    authorizer_type text,
+    discovery_url text,
+    allowed_audience text[],
+    allowed_clients text[],
+    allowed_scopes text[],
+    custom_claims jsonb,
+    advertised_scope_mapping jsonb,
+    private_endpoint jsonb,
+    private_endpoint_overrides jsonb,
+    certificate_configurations jsonb,
+    allowed_workload_configuration jsonb,
+    authorizer_configuration jsonb,
+    auto_approval boolean,
+    detail_error text,
+    response_problems text[]
+)
+LANGUAGE plpython3u STABLE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.scan(plpy, 'registries')
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.registries() FROM PUBLIC;
+CREATE OR REPLACE VIEW agentcore.registries AS
+    SELECT * FROM agentcore_plpython.registries();
+COMMENT ON VIEW agentcore.registries IS 'Amazon Bedrock AgentCore registries: the authorizer their consumers'' Search and Invoke calls pass (CUSTOM_JWT or AWS_IAM), flattened as for runtimes, and whether records are approved before consumers see them. Descriptions are not read out (the API marks them sensitive).';
+COMMENT ON COLUMN agentcore.registries.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.registries.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.registries.registry_id IS 'The registry''s ID.';
+COMMENT ON COLUMN agentcore.registries.registry_arn IS 'The registry''s ARN.';
+COMMENT ON COLUMN agentcore.registries.name IS 'The registry''s name.';
+COMMENT ON COLUMN agentcore.registries.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.registries.status_reason IS 'Why it is in that status, when AWS says.';
+COMMENT ON COLUMN agentcore.registries.created_at IS 'When the registry was created.';
+COMMENT ON COLUMN agentcore.registries.updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.registries.authorizer_type IS 'CUSTOM_JWT (a bearer token from the identity provider below) or AWS_IAM (SigV4) for consumers'' Search and Invoke calls; UNKNOWN(...) for a type the model does not list, none, or a configuration of another kind (judged error).';
+COMMENT ON COLUMN agentcore.registries.discovery_url IS 'The OIDC discovery URL of the identity provider the authorizer trusts.';
+COMMENT ON COLUMN agentcore.registries.allowed_audience IS 'Token audiences (aud) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.registries.allowed_clients IS 'Client IDs (client_id) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.registries.allowed_scopes IS 'Scopes the authorizer requires; NULL when none.';
+COMMENT ON COLUMN agentcore.registries.custom_claims IS 'Custom claim validations, as the API returns them.';
+COMMENT ON COLUMN agentcore.registries.advertised_scope_mapping IS 'Scopes advertised to clients, mapped to the scopes the authorizer checks.';
+COMMENT ON COLUMN agentcore.registries.private_endpoint IS 'The private (VPC) endpoint through which the authorizer reaches its identity provider.';
+COMMENT ON COLUMN agentcore.registries.private_endpoint_overrides IS 'Per-domain overrides of the private endpoint.';
+COMMENT ON COLUMN agentcore.registries.certificate_configurations IS 'Certificates the authorizer trusts when it reaches its identity provider.';
+COMMENT ON COLUMN agentcore.registries.allowed_workload_configuration IS 'Workload identities allowed to call without a user''s token.';
+COMMENT ON COLUMN agentcore.registries.authorizer_configuration IS 'The whole authorizerConfiguration object, as the API returns it.';
+COMMENT ON COLUMN agentcore.registries.auto_approval IS 'Whether records are approved as they are created; NULL when not set (AWS''s default: each record needs an explicit approval).';
+COMMENT ON COLUMN agentcore.registries.detail_error IS 'NULL normally; the AWS error code when the registry''s details could not be read.';
+COMMENT ON COLUMN agentcore.registries.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+CREATE OR REPLACE FUNCTION agentcore_plpython.payment_managers()
+RETURNS TABLE (
+    account_id text,
+    region text,
+    payment_manager_id text,
+    payment_manager_arn text,
+    name text,
+    status text,
+    created_at timestamptz,
+    last_updated_at timestamptz,
+    role_arn text,
+    kms_key_arn text,
+    authorizer_type text,
+    discovery_url text,
+    allowed_audience text[],
+    allowed_clients text[],
+    allowed_scopes text[],
+    custom_claims jsonb,
+    advertised_scope_mapping jsonb,
+    private_endpoint jsonb,
+    private_endpoint_overrides jsonb,
+    certificate_configurations jsonb,
+    allowed_workload_configuration jsonb,
+    authorizer_configuration jsonb,
+    workload_identity_arn text,
+    detail_error text,
+    response_problems text[]
+)
+LANGUAGE plpython3u STABLE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.scan(plpy, 'payment_managers')
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.payment_managers() FROM PUBLIC;
+CREATE OR REPLACE VIEW agentcore.payment_managers AS
+    SELECT * FROM agentcore_plpython.payment_managers();
+COMMENT ON VIEW agentcore.payment_managers IS 'Amazon Bedrock AgentCore payment managers: the authorizer their callers pass (CUSTOM_JWT or AWS_IAM), flattened as for runtimes, the role they act as and the KMS key that encrypts their data (NULL: a key AWS owns). Descriptions and tags are not read out.';
+COMMENT ON COLUMN agentcore.payment_managers.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.payment_managers.region IS 'The AWS region.';
+COMMENT ON COLUMN agentcore.payment_managers.payment_manager_id IS 'The payment manager''s ID.';
+COMMENT ON COLUMN agentcore.payment_managers.payment_manager_arn IS 'The payment manager''s ARN.';
+COMMENT ON COLUMN agentcore.payment_managers.name IS 'The payment manager''s name.';
+COMMENT ON COLUMN agentcore.payment_managers.status IS 'CREATING, READY, UPDATING, DELETING or a failure.';
+COMMENT ON COLUMN agentcore.payment_managers.created_at IS 'When it was created.';
+COMMENT ON COLUMN agentcore.payment_managers.last_updated_at IS 'When it last changed.';
+COMMENT ON COLUMN agentcore.payment_managers.role_arn IS 'The IAM role the payment manager acts as.';
+COMMENT ON COLUMN agentcore.payment_managers.kms_key_arn IS 'The customer managed KMS key encrypting its data at rest; NULL: a key AWS owns.';
+COMMENT ON COLUMN agentcore.payment_managers.authorizer_type IS 'CUSTOM_JWT (a bearer token from the identity provider below) or AWS_IAM (SigV4); UNKNOWN(...) for a type the model does not list, none, or a configuration of another kind (judged error).';
+COMMENT ON COLUMN agentcore.payment_managers.discovery_url IS 'The OIDC discovery URL of the identity provider the authorizer trusts.';
+COMMENT ON COLUMN agentcore.payment_managers.allowed_audience IS 'Token audiences (aud) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.payment_managers.allowed_clients IS 'Client IDs (client_id) the authorizer accepts; NULL when any.';
+COMMENT ON COLUMN agentcore.payment_managers.allowed_scopes IS 'Scopes the authorizer requires; NULL when none.';
+COMMENT ON COLUMN agentcore.payment_managers.custom_claims IS 'Custom claim validations, as the API returns them.';
+COMMENT ON COLUMN agentcore.payment_managers.advertised_scope_mapping IS 'Scopes advertised to clients, mapped to the scopes the authorizer checks.';
+COMMENT ON COLUMN agentcore.payment_managers.private_endpoint IS 'The private (VPC) endpoint through which the authorizer reaches its identity provider.';
+COMMENT ON COLUMN agentcore.payment_managers.private_endpoint_overrides IS 'Per-domain overrides of the private endpoint.';
+COMMENT ON COLUMN agentcore.payment_managers.certificate_configurations IS 'Certificates the authorizer trusts when it reaches its identity provider.';
+COMMENT ON COLUMN agentcore.payment_managers.allowed_workload_configuration IS 'Workload identities allowed to call without a user''s token.';
+COMMENT ON COLUMN agentcore.payment_managers.authorizer_configuration IS 'The whole authorizerConfiguration object, as the API returns it.';
+COMMENT ON COLUMN agentcore.payment_managers.workload_identity_arn IS 'The payment manager''s workload identity.';
+COMMENT ON COLUMN agentcore.payment_managers.detail_error IS 'NULL normally; the AWS error code when the payment manager''s details could not be read.';
+COMMENT ON COLUMN agentcore.payment_managers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
 CREATE OR REPLACE FUNCTION agentcore_plpython.cognito_user_pools()
 RETURNS TABLE (
     account_id text,
@@ -786,3 +1156,29 @@ COMMENT ON COLUMN agentcore.cache.expires_at IS 'When they stop being served (fe
 COMMENT ON COLUMN agentcore.cache.narrowed_to IS 'The filters of the scan that read them (everything, or regions, accounts, keys); it serves the same or narrower queries.';
 COMMENT ON COLUMN agentcore.cache.in_this_transaction IS 'Whether the current transaction''s queries were answered from these rows (or stored them): the age of what it shows.';
 COMMENT ON COLUMN agentcore.cache.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+CREATE OR REPLACE FUNCTION agentcore_plpython.api_coverage()
+RETURNS TABLE (
+    operation text,
+    table_name text,
+    reason text,
+    response_problems text[]
+)
+LANGUAGE plpython3u STABLE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.scan(plpy, 'api_coverage')
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.api_coverage() FROM PUBLIC;
+CREATE OR REPLACE VIEW agentcore.api_coverage AS
+    SELECT * FROM agentcore_plpython.api_coverage();
+COMMENT ON VIEW agentcore.api_coverage IS 'What agentcore-fdw reads of Amazon Bedrock AgentCore: one row per List operation of the bedrock-agentcore-control model the server''s botocore holds, with the table it feeds, or why it is not read.';
+COMMENT ON COLUMN agentcore.api_coverage.operation IS 'The List operation of the model.';
+COMMENT ON COLUMN agentcore.api_coverage.table_name IS 'The agentcore table it feeds; NULL when no table reads it.';
+COMMENT ON COLUMN agentcore.api_coverage.reason IS 'Why it is not read, when it is not (''not read by this version'' for an operation newer than this version of agentcore-fdw).';
+COMMENT ON COLUMN agentcore.api_coverage.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';

@@ -29,6 +29,13 @@
 \ir controls/agentcore_gateway_policy_engine_enforced.sql
 \ir controls/agentcore_gateway_debug_exceptions_disabled.sql
 \ir controls/agentcore_gateway_waf_attached.sql
+\ir controls/agentcore_harness_endpoint_authorizer_configured.sql
+\ir controls/agentcore_harness_remote_mcp_secure.sql
+\ir controls/agentcore_harness_memory_encrypted_with_cmk.sql
+\ir controls/agentcore_registry_authorizer_configured.sql
+\ir controls/agentcore_registry_approval_required.sql
+\ir controls/agentcore_payment_manager_authorizer_configured.sql
+\ir controls/agentcore_payment_manager_encrypted_with_cmk.sql
 \ir functions/control_rows.sql
 \ir views/control_results.sql
 \ir history.sql

@@ -378,6 +378,113 @@ CONTROLS: tuple[Control, ...] = (
         '{"subnets": ["<subnet-id>"], "securityGroups": ["<sg-id>"]}}\'',
         {"aws_security_hub": "BedrockAgentCore.7"},
     ),
+    Control(
+        "agentcore_harness_endpoint_authorizer_configured",
+        "AgentCore harness endpoints should serve versions with an inbound authorizer",
+        "high",
+        "harness endpoint",
+        "For each harness endpoint, the version it serves (and the version it is moving to): "
+        "alarm when that version has no authorizer, even if the harness's current version has "
+        "one; error when that version could not be read or has an authorizer of a kind this "
+        "version does not know.",
+        "Callers invoke a harness through an endpoint; without an authorizer, any principal "
+        "IAM allows to call InvokeHarness (and InvokeAgentRuntime on the harness) drives the "
+        "agent with its tools and its role.",
+        "Update the harness with a custom JWT authorizer and point the endpoint at that version.",
+        "aws bedrock-agentcore-control update-harness --region {region} --harness-id "
+        "<harness-id> --authorizer-configuration " + RUNTIME_JWT,
+    ),
+    Control(
+        "agentcore_harness_remote_mcp_secure",
+        "AgentCore harnesses should reach remote MCP tools over https with outbound auth",
+        "medium",
+        "harness",
+        "For each harness (its current version): alarm when a remote MCP tool's URL is not "
+        "https, or the tool has no outbound auth; ok otherwise, or with no remote MCP tool; "
+        "error when unread.",
+        "The agent sends its tool calls, with what users told it, to the MCP server: over "
+        "http they travel unencrypted, and without outbound auth the server cannot tell the "
+        "harness from anyone else.",
+        "Use an https URL and awsIam outbound auth for each remote MCP tool.",
+        "aws bedrock-agentcore-control update-harness --region {region} --harness-id "
+        "{resource_id} --tools file://tools-over-https.json",
+    ),
+    Control(
+        "agentcore_harness_memory_encrypted_with_cmk",
+        "AgentCore harnesses' managed memory should be encrypted with customer managed KMS keys",
+        "medium",
+        "harness",
+        "For each harness with managed memory: ok with an encryption key ARN, alarm with AWS's "
+        "own key; skip without managed memory; error when unread.",
+        "The memory keeps what users told the agent; with a key of yours, you decide who may "
+        "decrypt it, see every use in CloudTrail, and can revoke it (as Security Hub's "
+        "BedrockAgentCore.3 asks of memories).",
+        "Give the harness's managed memory an encryptionKeyArn.",
+        "aws bedrock-agentcore-control update-harness --region {region} --harness-id "
+        "{resource_id} --memory file://managed-memory-with-key.json",
+    ),
+    Control(
+        "agentcore_registry_authorizer_configured",
+        "AgentCore registries should authorize their consumers with IAM or a usable JWT authorizer",
+        "high",
+        "registry",
+        "For each registry: ok for AWS_IAM, and for CUSTOM_JWT trusting an https discovery URL "
+        "AWS accepts; alarm for a plain http discovery URL; error for a type the model does not "
+        "list, CUSTOM_JWT without a usable configuration, or a registry that could not be read.",
+        "A registry's Search and Invoke calls hand consumers the MCP servers, agents and skills "
+        "it lists: its authorizer decides who may find and call them.",
+        "Give the registry a custom JWT authorizer whose discovery URL is https, or use AWS_IAM.",
+        "aws bedrock-agentcore-control update-registry --region {region} --registry-id "
+        "{resource_id} --authorizer-configuration " + RUNTIME_JWT,
+    ),
+    Control(
+        "agentcore_registry_approval_required",
+        "AgentCore registries should require approval of each record",
+        "medium",
+        "registry",
+        "For each registry: alarm when approvalConfiguration.autoApproval is true; ok when "
+        "false or unset (AWS's default); error when unread.",
+        "Records auto-approved are listed to consumers as they are created, while with "
+        'autoApproval false (the default) they "require explicit approval for security '
+        'purposes" (the ApprovalConfiguration documentation in the AgentCore API reference): '
+        "a record that points consumers at a malicious MCP server waits for a reviewer.",
+        "Turn auto-approval off and approve records explicitly.",
+        "aws bedrock-agentcore-control update-registry --region {region} --registry-id "
+        "{resource_id} --approval-configuration autoApproval=false",
+    ),
+    Control(
+        "agentcore_payment_manager_authorizer_configured",
+        "AgentCore payment managers should authorize their callers with IAM or a usable JWT "
+        "authorizer",
+        "high",
+        "payment manager",
+        "For each payment manager: ok for AWS_IAM, and for CUSTOM_JWT trusting an https "
+        "discovery URL AWS accepts; alarm for a plain http discovery URL; error for a type the "
+        "model does not list, CUSTOM_JWT without a usable configuration, or a payment manager "
+        "that could not be read.",
+        "A payment manager lets agents spend money with the credentials it holds: its "
+        "authorizer decides who may ask it to.",
+        "Give the payment manager a custom JWT authorizer whose discovery URL is https, or use "
+        "AWS_IAM.",
+        "aws bedrock-agentcore-control update-payment-manager --region {region} "
+        "--payment-manager-id {resource_id} --authorizer-type CUSTOM_JWT "
+        "--authorizer-configuration " + RUNTIME_JWT,
+    ),
+    Control(
+        "agentcore_payment_manager_encrypted_with_cmk",
+        "AgentCore payment managers should encrypt their data with a customer managed KMS key",
+        "medium",
+        "payment manager",
+        "For each payment manager: ok with a kmsKeyArn, alarm with a key AWS owns, error when "
+        "unread.",
+        "A payment manager keeps sensitive payment data at rest (CreatePaymentManager in the "
+        "AgentCore API reference: without a key of yours it is encrypted with an AWS owned key); "
+        "with your key you decide who may decrypt it, see every use in CloudTrail, and can "
+        "revoke it.",
+        "Set a customer managed KMS key on the payment manager.",
+        "aws bedrock-agentcore-control update-payment-manager --region {region} "
+        "--payment-manager-id {resource_id} --kms-key-arn <kms-key-arn>",
+    ),
 )
 
 BY_ID = {control.control_id: control for control in CONTROLS}

@@ -9,6 +9,7 @@ from . import (
     agent_runtime_endpoints,
     agent_runtime_versions,
     agent_runtimes,
+    api_coverage,
     browsers,
     cache_entries,
     code_interpreters,
@@ -17,7 +18,12 @@ from . import (
     cognito_user_pools,
     gateway_targets,
     gateways,
+    harness_endpoints,
+    harness_versions,
+    harnesses,
     memories,
+    payment_managers,
+    registries,
     resource_policies,
 )
 
@@ -34,13 +40,20 @@ TABLES: dict[str, Table] = {
         memories,
         browsers,
         code_interpreters,
+        harnesses,
+        harness_versions,
+        harness_endpoints,
+        registries,
+        payment_managers,
         cognito_user_pools,
         cognito_user_pool_clients,
         cognito_resource_servers,
         cache_entries,
+        api_coverage,
     )
 }
 cache.serve(TABLES.values())
+api_coverage.cover(TABLES.values())
 
 
 def table(name: str) -> Table:

@@ -7,7 +7,7 @@ members its model does not know, and a NULL must never be taken for "no authoriz
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..core.table import JSONB, TEXT, TEXT_ARRAY, Column
 
@@ -93,6 +93,31 @@ def authorizer_type(configuration) -> str | None:
     if isinstance(unknown, dict) and unknown.get("name"):
         return f"{UNKNOWN}({unknown['name']})"
     return f"{UNKNOWN}({','.join(sorted(map(str, configuration)))})"
+
+
+def declared_authorizer_type(item, enum_shape: str) -> str | None:
+    """The authorizerType a registry or payment manager declares, as it reads against its
+    configuration: CUSTOM_JWT or AWS_IAM as the model's `enum_shape` lists them; a type the
+    model does not list, none at all, or CUSTOM_JWT whose configuration is of another kind,
+    UNKNOWN(...) (judged error), never a kind that is ok."""
+    declared = item.get("authorizerType")
+    if declared is None:
+        return f"{UNKNOWN}(no authorizerType)"
+    if declared not in model_enum(enum_shape):
+        return f"{UNKNOWN}({declared})"
+    if declared == "CUSTOM_JWT":
+        configured = authorizer_type(item.get("authorizerConfiguration"))
+        if configured is not None and configured != declared:
+            return configured
+    return declared
+
+
+@cache
+def model_enum(shape: str) -> frozenset[str]:
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("bedrock-agentcore-control")
+    return frozenset(model.shape_for(shape).enum)
 
 
 def jwt_columns(configuration_path: str) -> tuple[Column, ...]:

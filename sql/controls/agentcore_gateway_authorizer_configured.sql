@@ -18,7 +18,7 @@ FROM agentcore.gateways AS g
 CROSS JOIN LATERAL agentcore.authorizer_finding(
     format('Gateway %s (%s)', g.name, g.gateway_id),
     g.authorizer_type, g.discovery_url, g.authorizer_configuration, g.policy_engine_mode,
-    g.detail_error
+    g.detail_error, NULL
 ) AS f;
 
 COMMENT ON VIEW agentcore.agentcore_gateway_authorizer_configured IS

@@ -1,6 +1,8 @@
 -- One place that judges an inbound authorizer, for every door into an agent: a runtime (its
--- current version), an endpoint (the version it serves) and a gateway. `subject` names the
--- door ("Agent runtime x (id)"); the reason is a sentence about it.
+-- current version), an endpoint (the version it serves), a gateway, a registry, a payment
+-- manager. `subject` names the door ("Agent runtime x (id)"), `iam_actions` what IAM must let
+-- a caller do where there is no authorizer ("InvokeAgentRuntime"); the reason is a sentence
+-- about it.
 -- ok     a custom JWT authorizer trusting an https discovery URL AWS accepts; AWS_IAM (SigV4);
 --        AUTHENTICATE_ONLY with a policy engine in ENFORCE mode;
 -- alarm  no authorizer (a runtime without authorizerConfiguration, a gateway with NONE), or
@@ -10,8 +12,7 @@
 
 -- A set-returning function (of one row) so that PostgreSQL inlines it into the views' plans:
 -- as a function returning one record it ran as a call per door, 12 us each (36 ms for the
--- audit of 3,000 runtimes). Versions before made it that way: PostgreSQL cannot replace it
--- in place, so it goes, with the views over it, which views.sql makes again below.
+-- audit of 3,000 runtimes).
 -- The bodies are SQL-standard (BEGIN ATOMIC): PostgreSQL binds every name in them when the
 -- function is made (under pin_search_path.sql), not again where it inlines them under the
 -- reader's search_path, so no format() a role planted ahead of pg_catalog runs as whoever
@@ -44,9 +45,12 @@ COMMENT ON FUNCTION agentcore.is_discovery_url(text) IS
     'Whether a URL is an https OIDC or OAuth discovery URL that AWS accepts: what '
     'authorizer_finding finds ok.';
 
+-- Earlier versions made it with six arguments (before iam_actions), some returning one record:
+-- PostgreSQL cannot replace either in place, so it goes, with the views over it, which
+-- views.sql makes again below.
 DO $$ BEGIN
-    IF EXISTS (SELECT FROM pg_catalog.pg_proc AS p WHERE NOT p.proretset AND p.oid =
-        to_regprocedure('agentcore.authorizer_finding(text, text, text, jsonb, text, text)'))
+    IF to_regprocedure('agentcore.authorizer_finding(text, text, text, jsonb, text, text)')
+        IS NOT NULL
     THEN
         DROP FUNCTION agentcore.authorizer_finding(text, text, text, jsonb, text, text) CASCADE;
     END IF;
@@ -59,6 +63,7 @@ CREATE OR REPLACE FUNCTION agentcore.authorizer_finding(
     authorizer_configuration jsonb,
     policy_engine_mode text,
     detail_error text,
+    iam_actions text,
     OUT status text,
     OUT reason text
 )
@@ -82,8 +87,8 @@ SELECT
             '%s could not be read (%s), so whether it has an authorizer is unknown.',
             subject, detail_error)
         WHEN authorizer_type IS NULL THEN pg_catalog.format(
-            '%s has no authorizer configuration and accepts any caller that IAM allows to call InvokeAgentRuntime.',
-            subject)
+            '%s has no authorizer configuration and accepts any caller that IAM allows to call %s.',
+            subject, iam_actions)
         WHEN authorizer_type = 'NONE' THEN pg_catalog.format(
             '%s has authorizer type NONE and accepts any caller.', subject)
         WHEN authorizer_type = 'AWS_IAM' THEN pg_catalog.format(
@@ -113,6 +118,6 @@ SELECT
     END;
 END;
 
-COMMENT ON FUNCTION agentcore.authorizer_finding(text, text, text, jsonb, text, text) IS
+COMMENT ON FUNCTION agentcore.authorizer_finding(text, text, text, jsonb, text, text, text) IS
     'The status (ok, alarm, error) and reason for one door''s inbound authorizer: what the '
     'audit, invocation_paths and the authorizer controls share.';

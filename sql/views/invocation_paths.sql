@@ -4,7 +4,11 @@
 -- authorizer and may reach runtimes as targets. One row per
 --   runtime endpoint and version it serves (its live version; also its target version while
 --   an update is in flight), with that version's authorizer;
---   gateway and runtime it reaches (one row, with no runtime, for a gateway that reaches none).
+--   gateway and runtime it reaches (one row, with no runtime, for a gateway that reaches none);
+--   registry (its consumers' Search and Invoke calls) and payment manager;
+--   harness endpoint and version it serves, as for runtime endpoints.
+-- Registries, payment managers and harnesses carry no resource policy (AWS's documentation
+-- names runtimes and their endpoints, gateways and memories as the kinds that can).
 -- A public resource policy (any AWS principal may invoke) makes a door that relies on IAM
 -- (no authorizer, or AWS_IAM) an alarm. An endpoint's door is governed by the runtime's policy
 -- and the endpoint's own (AWS evaluates both): it is public when either lets anyone in, and
@@ -13,6 +17,13 @@ CREATE OR REPLACE VIEW agentcore.invocation_paths AS
 WITH served AS (
     SELECT e.*, v.served_version, v.version_role
     FROM agentcore.agent_runtime_endpoints AS e
+    CROSS JOIN LATERAL (VALUES (e.live_version, 'live'), (e.target_version, 'target'))
+        AS v(served_version, version_role)
+    WHERE v.version_role = 'live' OR e.target_version IS DISTINCT FROM e.live_version
+),
+served_harnesses AS (
+    SELECT e.*, v.served_version, v.version_role
+    FROM agentcore.harness_endpoints AS e
     CROSS JOIN LATERAL (VALUES (e.live_version, 'live'), (e.target_version, 'target'))
         AS v(served_version, version_role)
     WHERE v.version_role = 'live' OR e.target_version IS DISTINCT FROM e.live_version
@@ -42,7 +53,8 @@ doors AS (
         format('Endpoint %s of agent runtime %s, serving version %s%s,', s.endpoint_name,
                coalesce(v.agent_runtime_name, s.agent_runtime_id), s.served_version,
                CASE WHEN s.version_role = 'target' THEN ' once its update completes' ELSE '' END)
-            AS subject
+            AS subject,
+        'InvokeAgentRuntime'::text AS iam_actions
     FROM served AS s
     LEFT JOIN agentcore.agent_runtime_versions AS v
         ON v.region = s.region
@@ -70,7 +82,8 @@ doors AS (
         g.gateway_id,
         NULL,
         g.detail_error,
-        format('Gateway %s (%s)', g.name, g.gateway_id)
+        format('Gateway %s (%s)', g.name, g.gateway_id),
+        'InvokeGateway'
     FROM agentcore.gateways AS g
     LEFT JOIN LATERAL (
         SELECT t.target_runtime_arn, t.target_runtime_qualifier
@@ -79,6 +92,38 @@ doors AS (
           AND t.target_runtime_arn IS NOT NULL
     ) AS t ON true
     LEFT JOIN agentcore.agent_runtimes AS r ON r.agent_runtime_arn = t.target_runtime_arn
+    UNION ALL
+    SELECT
+        'registry', x.registry_arn, x.name, x.account_id, x.region, NULL, NULL, NULL, NULL,
+        x.authorizer_type, x.discovery_url, x.allowed_audience, x.allowed_clients,
+        x.authorizer_configuration, NULL, NULL, NULL, NULL, x.detail_error,
+        format('Registry %s (%s)', x.name, x.registry_id), NULL
+    FROM agentcore.registries AS x
+    UNION ALL
+    SELECT
+        'payment_manager', m.payment_manager_arn, m.name, m.account_id, m.region, NULL, NULL,
+        NULL, NULL, m.authorizer_type, m.discovery_url, m.allowed_audience, m.allowed_clients,
+        m.authorizer_configuration, NULL, NULL, NULL, NULL, m.detail_error,
+        format('Payment manager %s (%s)', m.name, m.payment_manager_id), NULL
+    FROM agentcore.payment_managers AS m
+    UNION ALL
+    SELECT
+        'harness_endpoint', s.endpoint_arn, s.endpoint_name, s.account_id, s.region, NULL,
+        NULL, s.served_version, s.version_role, v.authorizer_type, v.discovery_url,
+        v.allowed_audience, v.allowed_clients, v.authorizer_configuration, NULL, NULL, NULL,
+        NULL,
+        CASE WHEN v.harness_id IS NULL THEN 'ResourceNotFoundException' ELSE v.detail_error END,
+        format('Endpoint %s of harness %s, serving version %s%s,', s.endpoint_name,
+               coalesce(v.harness_name, s.harness_name), s.served_version,
+               CASE WHEN s.version_role = 'target' THEN ' once its update completes' ELSE '' END),
+        -- Invoking a harness takes both actions on it (the Service Authorization Reference).
+        'InvokeHarness and InvokeAgentRuntime on the harness'
+    FROM served_harnesses AS s
+    LEFT JOIN agentcore.harness_versions AS v
+        ON v.region = s.region
+       AND v.harness_id = s.harness_id
+       AND v.harness_version = s.served_version
+       AND v.account_id = s.account_id
 )
 SELECT
     d.door_type,
@@ -142,27 +187,33 @@ CROSS JOIN LATERAL (
 ) AS p
 CROSS JOIN LATERAL agentcore.authorizer_finding(
     d.subject, d.authorizer_type, d.discovery_url, d.authorizer_configuration,
-    d.policy_engine_mode, d.detail_error
+    d.policy_engine_mode, d.detail_error, d.iam_actions
 ) AS f;
 
 COMMENT ON VIEW agentcore.invocation_paths IS
     'Every door into an AgentCore agent: each runtime endpoint (with the version it serves, '
-    'and its target version while an update is in flight) and each gateway (with each runtime '
-    'it reaches), the authorizer that door applies, whether a resource policy opens it to any '
-    'AWS principal, and a status (ok, alarm, error) with its reason.';
-COMMENT ON COLUMN agentcore.invocation_paths.door_type IS 'runtime_endpoint or gateway.';
-COMMENT ON COLUMN agentcore.invocation_paths.door_arn IS 'The endpoint''s or gateway''s ARN.';
-COMMENT ON COLUMN agentcore.invocation_paths.door_name IS 'The endpoint''s or gateway''s name.';
+    'and its target version while an update is in flight), each gateway (with each runtime '
+    'it reaches), each registry and payment manager, each harness endpoint (as for runtime '
+    'endpoints), the authorizer that door applies, '
+    'whether a resource policy opens it to any AWS principal, and a status (ok, alarm, error) '
+    'with its reason.';
+COMMENT ON COLUMN agentcore.invocation_paths.door_type IS
+    'runtime_endpoint, gateway, registry, payment_manager or harness_endpoint.';
+COMMENT ON COLUMN agentcore.invocation_paths.door_arn IS 'The door''s ARN (the endpoint''s, ...).';
+COMMENT ON COLUMN agentcore.invocation_paths.door_name IS 'The endpoint''s (gateway''s, ...) name.';
 COMMENT ON COLUMN agentcore.invocation_paths.agent_runtime_arn IS
-    'The runtime callers reach through the door (NULL for a gateway that reaches none).';
+    'The runtime callers reach through the door (NULL for a gateway that reaches none, and '
+    'for registries, payment managers and harnesses).';
 COMMENT ON COLUMN agentcore.invocation_paths.served_version IS
-    'For an endpoint, the runtime version it serves; for a gateway, the runtime endpoint '
-    '(qualifier) it invokes.';
+    'For an endpoint, the runtime (or harness) version it serves; for a gateway, the runtime '
+    'endpoint (qualifier) it invokes.';
 COMMENT ON COLUMN agentcore.invocation_paths.version_role IS
-    'live (served now) or target (served once an update in flight completes); NULL for gateways.';
+    'live (served now) or target (served once an update in flight completes); NULL for doors '
+    'that are not endpoints.';
 COMMENT ON COLUMN agentcore.invocation_paths.authorizer_type IS
     'The authorizer the door applies: CUSTOM_JWT, AWS_IAM, AUTHENTICATE_ONLY, NONE, or NULL '
-    '(a runtime version with no authorizer configuration).';
+    '(a runtime or harness version with no authorizer configuration), or UNKNOWN(...) for a '
+    'kind this version does not know.';
 COMMENT ON COLUMN agentcore.invocation_paths.public_policy IS
     'Whether a resource policy of the door (the gateway''s; for an endpoint, the runtime''s or '
     'the endpoint''s own) lets any AWS principal invoke it.';

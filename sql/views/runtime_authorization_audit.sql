@@ -17,7 +17,8 @@ SELECT
 FROM agentcore.agent_runtimes AS r
 CROSS JOIN LATERAL agentcore.authorizer_finding(
     format('Agent runtime %s (%s)', r.agent_runtime_name, r.agent_runtime_id),
-    r.authorizer_type, r.discovery_url, r.authorizer_configuration, NULL, r.detail_error
+    r.authorizer_type, r.discovery_url, r.authorizer_configuration, NULL, r.detail_error,
+    'InvokeAgentRuntime'
 ) AS f;
 
 COMMENT ON VIEW agentcore.runtime_authorization_audit IS
