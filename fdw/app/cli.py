@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 
 from .. import __version__
+from ..core.options import OPTION_HELP
 from ..core.results import INCOMPLETE_MARK
 from ..schema.controls import CONTROLS, FRAMEWORKS, mapped_to
 from ..schema.install import (
@@ -51,11 +52,8 @@ def parser() -> argparse.ArgumentParser:
         "/var/lib/agentcore-fdw as root, else ~/.local/share/agentcore-fdw)",
     )
     commands = top.add_subparsers(dest="command", required=True)
-    option_help = (
-        "a server option (regions, profile, endpoint_url, max_concurrency, max_attempts, "
-        "connect_timeout, read_timeout, "
-        "ignore_error_codes); KEY= drops it"
-    )
+    # Every option the server takes, from the one table of them.
+    option_help = f"a server option ({', '.join(OPTION_HELP)}); KEY= drops it"
 
     install_parser = commands.add_parser(
         "install",
