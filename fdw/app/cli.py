@@ -22,6 +22,7 @@ from ..schema.install import (
     parse_option_arguments,
     uninstall,
 )
+from .iam_policy import policy_text
 from .local_postgres import PostgresError
 from .output import FORMATS as QUERY_FORMATS
 from .output import progress, render, terminal_lines
@@ -68,6 +69,12 @@ def parser() -> argparse.ArgumentParser:
     )
     uninstall_parser = commands.add_parser("uninstall", help="remove everything installed")
     uninstall_parser.add_argument("--dsn", required=True)
+    commands.add_parser(
+        "iam-policy",
+        help="print the least-privilege IAM policy for every AWS call this version makes",
+        description="A JSON policy document: one Allow statement listing each action by name "
+        "(no wildcard), made from the tables' and the core's declared AWS calls.",
+    )
 
     service = commands.add_parser("service", help="the embedded PostgreSQL for BI tools")
     actions = service.add_subparsers(dest="action", required=True)
@@ -148,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "uninstall":
             uninstall(args.dsn)
             print("agentcore-fdw uninstalled")
+        elif args.command == "iam-policy":
+            sys.stdout.write(policy_text())
         elif args.command == "service":
             return service_command(home, args)
         elif args.command == "query":
