@@ -21,7 +21,6 @@ from agentcore_fdw.demo.estate import AUDIT_ROLE
 from agentcore_fdw.tables import TABLES
 
 from .estate import DOORS_REGION, POSTURE_REGION, REGIONS
-from .test_accounts import organization  # noqa: F401 - the fixture, shared with its tests
 
 ROOT = Path(__file__).resolve().parent.parent
 FDW = ROOT / "fdw"
@@ -49,7 +48,7 @@ def test_the_policy_grants_what_the_fake_aws_is_asked_and_nothing_else(
     sql,
     aws,
     posture,
-    organization,  # noqa: F811
+    organization,
     capsys,
 ):
     """Read every table and the whole report, then through an organization's roles, then in
