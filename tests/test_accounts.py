@@ -27,27 +27,6 @@ def third_account(estate):
     return THIRD_ACCOUNT
 
 
-@pytest.fixture(scope="session")
-def organization(estate):
-    """The main account's organization: a unit with one member, one member at the root, and a
-    closed account."""
-    org = estate.client(estate.sessions["default"], "organizations", "us-east-1")
-    org.create_organization(FeatureSet="ALL")
-    root = org.list_roots()["Roots"][0]["Id"]
-    unit = org.create_organizational_unit(ParentId=root, Name="agents")["OrganizationalUnit"]
-
-    def new_account(name: str) -> str:
-        status = org.create_account(Email=f"{name}@example.com", AccountName=name)
-        return status["CreateAccountStatus"]["AccountId"]
-
-    member, sandbox, retired = map(new_account, ("agents-prod", "sandbox", "retired"))
-    org.move_account(AccountId=member, SourceParentId=root, DestinationParentId=unit["Id"])
-    org.close_account(AccountId=retired)
-    estate.add_account("agents-prod", member)
-    estate.add_runtime("agents-prod", "us-east-1", "org_member_agent")
-    return {"unit": unit["Id"], "member": member, "sandbox": sandbox, "retired": retired}
-
-
 def read_by_roles(sql, *accounts: str, **options: str) -> None:
     sql.set_options(
         profile=None,

@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 
 from .. import __version__
+from ..core.options import OPTION_HELP
 from ..core.results import INCOMPLETE_MARK
 from ..schema.controls import CONTROLS, FRAMEWORKS, mapped_to
 from ..schema.install import (
@@ -21,6 +22,8 @@ from ..schema.install import (
     parse_option_arguments,
     uninstall,
 )
+from .database import Database, DatabaseError
+from .iam_policy import policy_text
 from .local_postgres import PostgresError
 from .output import FORMATS as QUERY_FORMATS
 from .output import progress, render, terminal_lines
@@ -52,11 +55,8 @@ def parser() -> argparse.ArgumentParser:
         "/var/lib/agentcore-fdw as root, else ~/.local/share/agentcore-fdw)",
     )
     commands = top.add_subparsers(dest="command", required=True)
-    option_help = (
-        "a server option (regions, profile, endpoint_url, max_concurrency, max_attempts, "
-        "connect_timeout, read_timeout, "
-        "ignore_error_codes); KEY= drops it"
-    )
+    # Every option the server takes, from the one table of them.
+    option_help = f"a server option ({', '.join(OPTION_HELP)}); KEY= drops it"
 
     install_parser = commands.add_parser(
         "install",
@@ -71,6 +71,12 @@ def parser() -> argparse.ArgumentParser:
     )
     uninstall_parser = commands.add_parser("uninstall", help="remove everything installed")
     uninstall_parser.add_argument("--dsn", required=True)
+    commands.add_parser(
+        "iam-policy",
+        help="print the least-privilege IAM policy for every AWS call this version makes",
+        description="A JSON policy document: one Allow statement listing each action by name "
+        "(no wildcard), made from the tables' and the core's declared AWS calls.",
+    )
 
     service = commands.add_parser("service", help="the embedded PostgreSQL for BI tools")
     actions = service.add_subparsers(dest="action", required=True)
@@ -92,9 +98,12 @@ def parser() -> argparse.ArgumentParser:
         "--owner", action="store_true", help="also how to connect as the owner, for administration"
     )
 
-    query = commands.add_parser("query", help="run SQL against the service (started if needed)")
+    query = commands.add_parser(
+        "query", help="run SQL against the service (started if needed), or the --dsn database"
+    )
     query.add_argument("sql")
     query.add_argument("--output", choices=QUERY_FORMATS, default="table")
+    query.add_argument("--dsn", help=DSN_HELP)
     query.add_argument("--demo", action="store_true", help="on the built-in demo estate")
     query.add_argument("--as-owner", action="store_true", help=AS_OWNER_HELP)
 
@@ -118,8 +127,13 @@ def parser() -> argparse.ArgumentParser:
         help="default: from --output-file's extension (.html, .md, .csv, .json), else table",
     )
     check.add_argument("--output-file", type=Path)
+    check.add_argument("--dsn", help=DSN_HELP)
     check.add_argument("--fail-on", choices=tuple(FAILING), default="alarm")
-    check.add_argument("--save", action="store_true", help="record a snapshot in the history")
+    check.add_argument(
+        "--save",
+        action="store_true",
+        help="record a snapshot in the history (agentcore.snapshot_controls())",
+    )
     check.add_argument(
         "--fresh",
         action="store_true",
@@ -151,13 +165,17 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "uninstall":
             uninstall(args.dsn)
             print("agentcore-fdw uninstalled")
+        elif args.command == "iam-policy":
+            sys.stdout.write(policy_text())
         elif args.command == "service":
             return service_command(home, args)
         elif args.command == "query":
             return query_command(home, args)
         elif args.command == "check":
             return check_command(home, args)
-    except (InstallError, ServiceError, CommandError, PostgresError, psycopg.Error) as exc:
+    except (
+        InstallError, ServiceError, CommandError, DatabaseError, PostgresError, psycopg.Error
+    ) as exc:  # fmt: skip
         report_error(exc)
         return failure
     except OSError as exc:  # an output file, a data directory
@@ -249,12 +267,26 @@ def refuse_other_instance(home: Path, wanted: Instance) -> None:
 
 
 def connect(
-    instance: Instance, warnings: list[str], as_owner: bool = False, autocommit: bool = False
+    instance: Instance | Database,
+    warnings: list[str],
+    as_owner: bool = False,
+    autocommit: bool = False,
 ):
     """A session whose WARNINGs (a scan that could not read everything) are collected, never
-    lost: as the read-only BI role in read-only transactions, unless the owner is asked for."""
+    lost: as the read-only BI role (or the --dsn role) in read-only transactions, unless the
+    owner (or the --dsn role's writing) is asked for."""
     dsn = instance.admin_dsn() if as_owner else instance.reader_dsn()
-    conn = psycopg.connect(dsn, autocommit=autocommit)
+    if isinstance(instance, Database):
+        try:
+            conn = psycopg.connect(dsn, autocommit=autocommit)
+        except psycopg.OperationalError as exc:
+            raise CommandError(
+                "could not connect to the --dsn database: "
+                + instance.without_password(" ".join(str(exc).split()))  # libpq's lines, as one
+            ) from None
+        instance.require_schema(conn)
+    else:
+        conn = psycopg.connect(dsn, autocommit=autocommit)
 
     def collect(diag) -> None:
         if diag.severity_nonlocalized != "WARNING":
@@ -299,6 +331,20 @@ def ensure_service(home: Path, demo: bool) -> Instance:
     return instance
 
 
+def target(home: Path, args) -> Instance | Database:
+    """What query and check read: the database --dsn names, or the service."""
+    if args.dsn is None:
+        return ensure_service(home, args.demo)
+    for flag, given in (("--demo", args.demo), ("--as-owner", args.as_owner)):
+        if given:
+            raise CommandError(
+                f"{flag} and --dsn do not go together: {flag} is the service's, and --dsn "
+                "reads the database it names as the role it names",
+                hint="leave out --dsn to use the service, or put the role you want in the DSN",
+            )
+    return Database(args.dsn)
+
+
 def aws_credentials_configured() -> bool:
     import boto3
     from botocore.exceptions import ProfileNotFound
@@ -316,7 +362,7 @@ def aws_credentials_configured() -> bool:
 
 
 def query_command(home: Path, args) -> int:
-    instance = ensure_service(home, args.demo)
+    instance = target(home, args)
     if instance.demo:
         banner(args.output == "table")
     warnings: list[str] = []
@@ -345,6 +391,10 @@ def banner(in_band: bool) -> None:
 
 # check
 
+DSN_HELP = (
+    "read the database where 'agentcore-fdw install --dsn' put the schema, as the role this "
+    "libpq connection string or URI names, in read-only transactions, instead of the service"
+)
 AS_OWNER_HELP = (
     "connect as the database's owner (a superuser) instead of the read-only BI role in "
     "read-only transactions: for administration only"
@@ -422,6 +472,45 @@ def list_controls() -> int:
     return 0
 
 
+# What check --save needs: snapshot_controls() runs with its caller's rights (has_*_privilege
+# with a list asks for any one of them, so each is asked for apart), outside read-only
+# transactions.
+SAVE_PRIVILEGES = (
+    "SELECT has_function_privilege('agentcore.snapshot_controls()', 'EXECUTE') "
+    "AND has_table_privilege('agentcore.control_history', 'INSERT') "
+    "AND has_table_privilege('agentcore.control_history', 'UPDATE') "
+    "AND has_table_privilege('agentcore.control_history', 'SELECT')"
+)
+READ_ONLY = "SELECT current_setting('transaction_read_only')::boolean"
+REFRESH_PRIVILEGE = (
+    "SELECT CASE WHEN to_regprocedure('agentcore.refresh(text)') IS NOT NULL "
+    "THEN has_function_privilege('agentcore.refresh(text)', 'EXECUTE') END"
+)
+
+
+def may(conn: psycopg.Connection, question: str) -> bool | None:
+    """The answer to a question of one boolean (has_*_privilege); None when what it is about
+    does not exist."""
+    return conn.execute(question).fetchone()[0]
+
+
+def refuse_to_save(conn: psycopg.Connection) -> None:
+    """Fail unless this session may take a snapshot into the history."""
+    what = "--save writes agentcore.control_history through agentcore.snapshot_controls()"
+    if not may(conn, SAVE_PRIVILEGES):
+        raise CommandError(
+            f"{what}, which role {conn.info.user!r} may not",
+            hint="connect as the schema's owner (or a role granted EXECUTE on the function "
+            "and SELECT, INSERT and UPDATE on the table), or leave out --save",
+        )
+    if may(conn, READ_ONLY):
+        raise CommandError(
+            f"{what}, and this session's transactions are read-only",
+            hint="the role, its database or the DSN sets default_transaction_read_only: "
+            "connect without it to save",
+        )
+
+
 def check_command(home: Path, args) -> int:
     if args.list_controls:
         return list_controls()
@@ -437,9 +526,21 @@ def check_command(home: Path, args) -> int:
         args.control = [c for c in args.control if c in mapped] if args.control else mapped
         if not args.control:
             raise CommandError(f"none of the controls asked for maps to {args.framework}")
-    instance = ensure_service(home, args.demo)
+    instance = target(home, args)
     if args.fresh:  # forgetting the shared cache is the owner's: the reader may not
         with connect(instance, [], as_owner=True, autocommit=True) as conn:
+            allowed = may(conn, REFRESH_PRIVILEGE)
+            if allowed is None:
+                raise CommandError(
+                    "--fresh calls agentcore.refresh(), which this database lacks "
+                    "(it is installed where PL/Python is)",
+                    hint="leave out --fresh, or set the server option cache_ttl to 0",
+                )
+            if not allowed:
+                raise CommandError(
+                    f"--fresh calls agentcore.refresh(), which role {conn.info.user!r} may not",
+                    hint="connect as the schema's owner, or leave out --fresh",
+                )
             conn.execute("SELECT agentcore.refresh()")
     query = "SELECT * FROM agentcore.control_results WHERE true"
     params: list = []
@@ -456,6 +557,8 @@ def check_command(home: Path, args) -> int:
         progress("reading AWS"),
         conn.cursor(row_factory=psycopg.rows.dict_row) as cursor,
     ):
+        if args.save:  # said before AWS is read
+            refuse_to_save(conn)
         cursor.execute(query, params)
         rows = cursor.fetchall()
         # In the same transaction: the age of what the report shows, not of what is cached now.

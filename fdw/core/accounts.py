@@ -21,6 +21,11 @@ from .results import AwsError
 from .table import Request, paged
 
 ACTIVE = "ACTIVE"
+# The calls made here (the roles are assumed through core/aws.py, whose CALLS say so).
+CALLS = tuple(
+    ("organizations", operation)
+    for operation in ("ListAccounts", "ListAccountsForParent", "ListOrganizationalUnitsForParent")
+)
 ORGANIZATIONS_HINT = (
     "organization 'true' reads the organization's accounts with the server's credentials, "
     "which must be those of the management account or of a delegated administrator, allowed "

@@ -70,6 +70,10 @@ CONTEXT_MAX_AGE_SECONDS = 600
 # an endpoint that accepted the connection and went silent twice is not going to answer.
 TIMED_OUT_ATTEMPTS = 2
 JSON_PROTOCOLS = frozenset({"json", "rest-json"})
+# The calls made here rather than by a table (fdw/tables declare theirs): each credential
+# set's account, the roles that reach accounts, and the enabled regions for regions 'all'.
+# `agentcore-fdw iam-policy` is made of these, the tables' and core/accounts.py's.
+CALLS = (("sts", "GetCallerIdentity"), ("sts", "AssumeRole"), ("ec2", "DescribeRegions"))
 
 
 def error_code(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .options import is_error_code
+from .permissions import iam_action
 from .table import Table
 
 # The error codes AWS answers a missing permission with.
@@ -74,7 +75,7 @@ class AwsError(Exception):
 
     @property
     def iam_action(self) -> str | None:
-        return f"{self.service}:{self.operation}" if self.service else None
+        return iam_action(self.service, self.operation) if self.service else None
 
     @property
     def detail(self) -> str:

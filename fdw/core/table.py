@@ -275,6 +275,24 @@ class Table:
         """Whether any of these columns only comes from the per-item detail call."""
         return self.details_decide_rows or any(self.column(name).detail for name in columns)
 
+    @property
+    def aws_calls(self) -> tuple[tuple[str, str], ...]:
+        """Every (boto3 service, operation) a scan of this table may call: its list (its
+        parent's too, or the lists of the tables it is listed from), its detail call and its
+        key lookup. A table that `read`s itself calls only what the core does (the CALLS of
+        core/aws.py and core/accounts.py): the IAM policy is made of these and those."""
+        if self.read is not None:
+            return ()
+        calls = [*self._list_calls()]
+        calls += [(self.service, op) for op in (self.detail_operation, self.key_item_operation)]
+        return tuple(dict.fromkeys(call for call in calls if call[1] is not None))
+
+    def _list_calls(self) -> tuple[tuple[str, str], ...]:
+        if self.listed_from:  # its list_operation only names theirs
+            return tuple(call for table in self.listed_from for call in table._list_calls())
+        parents = self.parent._list_calls() if self.parent else ()
+        return (*parents, (self.service, self.list_operation))
+
 
 def _json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
