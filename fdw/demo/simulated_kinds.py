@@ -5,9 +5,11 @@ What an answer holds comes from botocore's model of bedrock-agentcore-control: e
 method, path and status code, the members it requires and the patterns and ranges they must
 match (a 400 ValidationException otherwise), the members of its output or of its list's
 summaries. A kind (KINDS) declares only what the model cannot say: how its IDs and ARNs are
-made, and what AWS fills in that a create may leave out.
+made, and what AWS fills in that a create may leave out. IDs are made from the account, the
+region and the name, as CustomTools makes them, so they are the same at every start.
 
-Where the model and its documentation are silent, this fake assumes (and says so in KINDS):
+Where the model and its documentation are silent, this fake assumes (and says so where it
+does, beside KINDS):
 - a create or update is done at once (READY), a delete too (answered DELETING, then gone);
   but an endpoint's update stays in flight for good (UPDATING, its live version unchanged), as
   moto leaves a runtime endpoint's, so that an endpoint serving another version than its
@@ -112,7 +114,7 @@ def complete_payment_manager(item: dict, where: Where) -> None:
 # What a harness's required output members hold when its create leaves them out. allowedTools:
 # the Harness shape's documentation ("All tools are allowed by default"), as its glob for all.
 # Assumed, for the model names no default: a Bedrock model, and sliding-window truncation
-# (the default of Strands agents, which harnesses run).
+# (what Strands agents default to; whether harnesses do is not known).
 HARNESS_DEFAULTS = {
     "model": {"bedrockModelConfig": {"modelId": "us.anthropic.claude-sonnet-4-5-20250929-v1:0"}},
     "systemPrompt": [],
