@@ -256,7 +256,8 @@ class _Replay:
 
 
 def rest_routes(service: str) -> list[tuple[str, re.Pattern, str]]:
-    """(method, path pattern, operation) for a REST service, from botocore's own model."""
+    """(method, path pattern, operation) for a REST service, from botocore's own model, in the
+    order to try them."""
     model = botocore.session.get_session().get_service_model(service)
     routes = []
     for name in model.operation_names:
@@ -266,4 +267,6 @@ def rest_routes(service: str) -> list[tuple[str, re.Pattern, str]]:
         pattern = re.sub(r"\\\{[^}]+\\\}$", ".+", re.escape(uri))
         pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", pattern)
         routes.append((http["method"], re.compile(pattern), name))
-    return routes
+    # That last label would also swallow the rest of a longer route (GET /harnesses/{id} would
+    # take /harnesses/{id}/versions): the route of more segments is tried first.
+    return sorted(routes, key=lambda route: -route[1].pattern.count("/"))

@@ -9,7 +9,8 @@ seeded, so IDs and ARNs are the same at every start and history stays comparable
 
 Every name here starts with demo, and every output of a demo service says DEMO: none of
 this is anyone's AWS. Versions served in full, the DEFAULT endpoint and resource policies are
-simulated where moto lacks them (moto_extensions.py). `Seeder` is also what the test suite
+simulated where moto lacks them (moto_extensions.py), and so are the kinds it has none of
+(simulated_kinds.py), which NewerKinds seeds. `Seeder` is also what the test suite
 builds its own estate with.
 """
 
@@ -30,7 +31,100 @@ def pool_url(region: str, pool_id: str) -> str:
     return f"https://cognito-idp.{region}.amazonaws.com/{pool_id}/.well-known/openid-configuration"
 
 
-class Seeder:
+class NewerKinds:
+    """What a Seeder makes of the AgentCore kinds moto lacks (simulated_kinds.py answers them):
+    registries, payment managers, harnesses, their versions and endpoints. `jwt` is a
+    customJWTAuthorizer, as add_runtime takes it."""
+
+    def add_registry(
+        self, profile: str, region: str, name: str, jwt: dict | None = None, **settings
+    ) -> str:
+        if jwt is not None:
+            settings.setdefault("authorizerType", "CUSTOM_JWT")
+            settings["authorizerConfiguration"] = {"customJWTAuthorizer": jwt}
+        arn = self._agents(profile, region).create_registry(name=name, **settings)["registryArn"]
+        registry_id = arn.rsplit("/", 1)[-1]
+        self.registries[name] = {
+            "id": registry_id,
+            "arn": arn,
+            "profile": profile,
+            "region": region,
+        }
+        return registry_id
+
+    def add_payment_manager(
+        self,
+        profile: str,
+        region: str,
+        name: str,
+        authorizer_type: str = "AWS_IAM",
+        jwt: dict | None = None,
+        **settings,
+    ) -> str:
+        if jwt is not None:
+            authorizer_type = "CUSTOM_JWT"
+            settings["authorizerConfiguration"] = {"customJWTAuthorizer": jwt}
+        settings.setdefault("roleArn", f"arn:aws:iam::{self.account(profile)}:role/{name}-role")
+        created = self._agents(profile, region).create_payment_manager(
+            name=name, authorizerType=authorizer_type, **settings
+        )
+        self.payment_managers[name] = {
+            "id": created["paymentManagerId"],
+            "arn": created["paymentManagerArn"],
+            "profile": profile,
+            "region": region,
+        }
+        return created["paymentManagerId"]
+
+    def add_harness(
+        self, profile: str, region: str, name: str, jwt: dict | None = None, **settings
+    ) -> str:
+        """A harness, at version 1; returns its ID."""
+        if jwt is not None:
+            settings["authorizerConfiguration"] = {"customJWTAuthorizer": jwt}
+        account = self.account(profile)
+        settings.setdefault("executionRoleArn", f"arn:aws:iam::{account}:role/{name}-role")
+        harness = self._agents(profile, region).create_harness(harnessName=name, **settings)[
+            "harness"
+        ]
+        self.harnesses[name] = {
+            "id": harness["harnessId"],
+            "arn": harness["arn"],
+            "profile": profile,
+            "region": region,
+        }
+        return harness["harnessId"]
+
+    def update_harness(self, name: str, jwt: dict | None = None, **settings) -> str:
+        """A new version of a harness (members not given are kept); returns the version."""
+        if jwt is not None:
+            settings["authorizerConfiguration"] = {"optionalValue": {"customJWTAuthorizer": jwt}}
+        where = self.harnesses[name]
+        updated = self._agents(where["profile"], where["region"]).update_harness(
+            harnessId=where["id"], **settings
+        )
+        return updated["harness"]["harnessVersion"]
+
+    def add_harness_endpoint(self, harness: str, name: str, version: str | None = None) -> str:
+        """An endpoint serving `version` (by default the harness's current one); returns its
+        ARN."""
+        where = self.harnesses[harness]
+        settings = {} if version is None else {"targetVersion": version}
+        created = self._agents(where["profile"], where["region"]).create_harness_endpoint(
+            harnessId=where["id"], endpointName=name, **settings
+        )
+        return created["endpoint"]["arn"]
+
+    def update_harness_endpoint(self, harness: str, name: str, version: str) -> None:
+        """Points the endpoint at `version`: the fake leaves the update in flight, the endpoint
+        still serving the version it did."""
+        where = self.harnesses[harness]
+        self._agents(where["profile"], where["region"]).update_harness_endpoint(
+            harnessId=where["id"], endpointName=name, targetVersion=version
+        )
+
+
+class Seeder(NewerKinds):
     """Creates AWS resources through boto3 against an endpoint, and remembers them."""
 
     def __init__(self, endpoint_url: str, directory: Path, partner_account: str):
@@ -41,6 +135,9 @@ class Seeder:
         self.pools: dict[str, dict] = {}
         self.clients: dict[str, dict] = {}
         self.gateways: dict[str, dict] = {}
+        self.registries: dict[str, dict] = {}
+        self.payment_managers: dict[str, dict] = {}
+        self.harnesses: dict[str, dict] = {}
         self.secrets: list[str] = []  # values that must never come out of agentcore-fdw
         main = boto3.session.Session(
             aws_access_key_id="AKIADEMOMAINACCOUNT1", aws_secret_access_key="demo-main-secret"

@@ -14,7 +14,9 @@ moto (5.x) knows runtimes, endpoints, gateways and targets, but:
 - forgets a runtime's metadataConfiguration (requireMMDSV2) on update;
 - never names the WAF web ACL associated with a gateway (wafv2 AssociateWebACL);
 - has no resource-based policies (Put/Get/DeleteResourcePolicy), nor custom browsers and code
-  interpreters, which WSGI layers answer.
+  interpreters, which WSGI layers here answer;
+- has none of the kinds AgentCore added since: registries, payment managers, harnesses with
+  their versions and endpoints, which simulated_kinds.py's WSGI layer answers.
 
 Everything here is applied once, to the moto running in this process.
 """

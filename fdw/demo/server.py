@@ -1,5 +1,6 @@
 """The demo's AWS: moto on loopback, answering as AWS does where moto does not
-(moto_extensions.py), seeded with the demo estate (estate.py) and served until stopped.
+(moto_extensions.py, simulated_kinds.py), seeded with the demo estate (estate.py) and served
+until stopped.
 
     python -m agentcore_fdw.demo.server --directory DIR --port PORT
 """
@@ -18,7 +19,8 @@ from .estate import DEMO_SEED, READY_FILE, seed_demo
 
 def moto_server(port: int, wrap=None):
     """moto's ThreadedMotoServer on 127.0.0.1:`port`, answering as AWS does where moto does
-    not (moto_extensions.py), with `wrap(app)` (a WSGI middleware) in front when given."""
+    not (moto_extensions.py, simulated_kinds.py), with `wrap(app)` (a WSGI middleware) in
+    front when given."""
     import json
     import logging
 
@@ -27,6 +29,7 @@ def moto_server(port: int, wrap=None):
     from werkzeug.serving import make_server
 
     from .moto_extensions import CustomTools, ResourcePolicies, apply
+    from .simulated_kinds import SimulatedKinds
 
     extend_moto_regions()
     apply()
@@ -58,9 +61,8 @@ def moto_server(port: int, wrap=None):
     class Server(ThreadedMotoServer):
         def _server_entry(self) -> None:
             logging.getLogger("werkzeug").setLevel(logging.WARNING)
-            app = CustomTools(
-                ResourcePolicies(like_aws(DomainDispatcherApplication(create_backend_app)))
-            )
+            moto = like_aws(DomainDispatcherApplication(create_backend_app))
+            app = SimulatedKinds(CustomTools(ResourcePolicies(moto)))
             self._server = make_server(
                 self._ip_address, self._port, wrap(app) if wrap else app, True
             )
