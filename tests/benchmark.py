@@ -3,9 +3,11 @@
 Not a test: a script that prints numbers. It starts its own PostgreSQL and moto server,
 seeds RUNTIMES runtimes per region in REGIONS regions (and POOLS Cognito pools with
 CLIENTS app clients each), then runs each query once per engine in a new transaction and
-counts the requests the moto server received. Then, per engine, with the default timeouts:
-how long the audit takes to fail when one region accepts connections and never answers, and
-the backend's thread count before and after 10 scans cancelled by statement_timeout.
+counts the requests the moto server received; the report (control_results) also with one
+permission missing (ListBrowsers, GetResourcePolicy denied everywhere). Then, per engine,
+with the default timeouts: how long the audit takes to fail when one region accepts
+connections and never answers, and the backend's thread count before and after 10 scans
+cancelled by statement_timeout.
 
     .venv/bin/python -m tests.benchmark [--runtimes 25] [--no-faults]
 """
@@ -41,6 +43,14 @@ QUERIES = {
     "audit": "SELECT * FROM agentcore.runtime_authorization_audit",
     "cognito join": "SELECT * FROM agentcore.runtime_cognito_authorizers",
     "control_results": "SELECT * FROM agentcore.control_results",
+}
+# The same report with one permission missing: (query, the operation AWS denies).
+DENIED = {
+    "report, no ListBrowsers": ("SELECT * FROM agentcore.control_results", "ListBrowsers"),
+    "report, no GetResourcePolicy": (
+        "SELECT * FROM agentcore.control_results",
+        "GetResourcePolicy",
+    ),
 }
 
 
@@ -101,8 +111,11 @@ def main() -> None:
             # Without the shared cache: each query's own requests (benchmark_scale.py: with it).
             install(dsn, engine, {"endpoint_url": aws.endpoint_url, "regions": ",".join(REGIONS),
                                   "profile": "default", "cache_ttl": "0"})  # fmt: skip
-            for name, query in QUERIES.items():
-                with psycopg.connect(dsn) as conn:  # a new session and transaction each
+            runs = [(name, query, None) for name, query in QUERIES.items()]
+            runs += [(name, query, denied) for name, (query, denied) in DENIED.items()]
+            for name, query, denied in runs:
+                faulted = aws.fault(denied) if denied else contextlib.nullcontext()
+                with faulted, psycopg.connect(dsn) as conn:  # a new session and transaction
                     mark = aws.mark()
                     started = time.monotonic()
                     rows = conn.execute(query, {"id": runtime_id}).fetchall()

@@ -31,6 +31,10 @@ distant region's would, and:
      the audit on a connection again (each engine updates it once more).
 - with --memory-runtimes N, f: N more runtimes in an account of their own, read by a
   database of their own, and the backend's RSS after one cold audit of them.
+- with --harnesses N, g: N harnesses (each with one endpoint, every second one with a JWT
+  authorizer) spread over REGIONS in an account of their own, read by a database of their
+  own: the harness endpoints' control cold (after agentcore.refresh()), again on a new
+  connection within the TTL, and count(*) of harness_endpoints, cold (no GetHarness).
 
 The fake replays (tests/aws_fake.py, AwsFake.replay) from the plain script's phases on: moto
 answers each read once, at latency 0, while the plain script runs once unmeasured, and the
@@ -50,7 +54,8 @@ clients); c2 sleeps past the TTL once more and is the steady state, with nothing
 all. d updates one runtime's description through moto, then sleeps past the TTL again.
 
     .venv/bin/python -m tests.benchmark_scale [--runtimes 1000] [--latency-ms 50]
-        [--accounts 3] [--regions 4] [--memory-runtimes 0] [--max-concurrency N] [--rounds 3]
+        [--accounts 3] [--regions 4] [--memory-runtimes 0] [--harnesses 0]
+        [--max-concurrency N] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -83,6 +88,11 @@ from .aws_fake import AwsFake
 
 ALL_REGIONS = ("us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2")
 MEMORY_ACCOUNT = "999988887777"  # phase f's runtimes live here, apart from the others
+HARNESS_ACCOUNT = "888877776666"  # phase g's harnesses, apart from the runtimes
+HARNESS_DOORS = (
+    "SELECT status, count(*) FROM agentcore.agentcore_harness_endpoint_authorizer_configured "
+    "GROUP BY 1"
+)
 THREADS = 16  # the plain script's, and the fake's probe
 PROBE_SECONDS = 5.0
 AUDIT = "SELECT * FROM agentcore.runtime_authorization_audit"
@@ -443,6 +453,45 @@ def memory_phase(
     )
 
 
+def seed_harnesses(
+    estate: ScaleSeeder, regions: tuple[str, ...], harnesses: int, discovery: str
+) -> None:
+    estate.add_account("harnesses", HARNESS_ACCOUNT)
+    for index in range(harnesses):
+        region = regions[index % len(regions)]
+        name = f"scale_harness_{region.replace('-', '_')}_{index // len(regions)}"
+        jwt = {"discoveryUrl": discovery} if index % 2 else None
+        estate.add_harness("harnesses", region, name, jwt=jwt)
+        estate.add_harness_endpoint(name, "live")
+
+
+def harness_phases(aws: AwsFake, postgres: LocalPostgres, engine: str, options: dict) -> list:
+    """Phase g: the harness doors cold, within the TTL, and count(*) of their endpoints."""
+    dsn = new_database(postgres, f"bench_harnesses_{engine}", engine, options)
+    lines = []
+    for name, query, refresh in (
+        ("cold", HARNESS_DOORS, True),
+        ("within the TTL, a new connection", HARNESS_DOORS, False),
+        (
+            "count(*) of harness_endpoints, cold",
+            "SELECT count(*) FROM agentcore.harness_endpoints",
+            True,
+        ),
+    ):
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            if refresh and has_cache(conn):
+                conn.execute("SELECT agentcore.refresh()")
+            mark, started = aws.mark(), time.monotonic()
+            rows = conn.execute(query).fetchall()
+            seconds = time.monotonic() - started
+        calls = Counter(request.operation for request in aws.since(mark))
+        lines.append(
+            f"g. {engine}: {name}: {seconds:.2f} s, {rows}, {sum(calls.values())} requests "
+            f"({by_operation(calls)})"
+        )
+    return lines
+
+
 def print_table(phases: list[Phase], plain: Phase) -> None:
     print(f"{'engine':<10} {'phase':<46} {'seconds':>8} {'rows':>6} {'requests':>8} "
           f"{'x plain':>7}  {'target':<36} by operation")  # fmt: skip
@@ -499,6 +548,12 @@ def arguments() -> argparse.Namespace:
         type=int,
         default=0,
         help="phase f: this many runtimes in one more account, one cold audit (off: 0)",
+    )
+    parser.add_argument(
+        "--harnesses",
+        type=int,
+        default=0,
+        help="phase g: this many harnesses in one more account, spread over the regions (off: 0)",
     )
     parser.add_argument(
         "--max-concurrency", type=int, help="the wrapper's max_concurrency (default: its own)"
@@ -631,6 +686,20 @@ def main() -> None:
             alone["include_base_account"] = "false"
             for engine in engines:
                 print(memory_phase(aws, postgres, engine, alone, args.memory_runtimes))
+
+        if args.harnesses:
+            with latency(aws, 0.0):
+                started = time.monotonic()
+                seed_harnesses(estate, regions, args.harnesses, discovery)
+                print(
+                    f"seeded {args.harnesses} harnesses in account {HARNESS_ACCOUNT} in "
+                    f"{time.monotonic() - started:.1f} s (latency 0)"
+                )
+            alone = dict(options, accounts=HARNESS_ACCOUNT, member_role_name=AUDIT_ROLE)
+            alone["include_base_account"] = "false"
+            for engine in engines:
+                for line in harness_phases(aws, postgres, engine, alone):
+                    print(line)
     finally:
         replaying.close()
         client_side.shutdown()

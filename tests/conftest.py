@@ -25,7 +25,7 @@ from agentcore_fdw.schema.install import (
 )
 
 from .aws_fake import AwsFake
-from .estate import REGIONS, seed, seed_posture
+from .estate import REGIONS, seed, seed_kinds, seed_posture
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +74,12 @@ def organization(estate):
     estate.add_account("agents-prod", member)
     estate.add_runtime("agents-prod", "us-east-1", "org_member_agent")
     return {"unit": unit["Id"], "member": member, "sandbox": sandbox, "retired": retired}
+
+
+@pytest.fixture(scope="session")
+def kinds(estate):
+    """Harnesses, registries and payment managers, passing and failing (estate.py)."""
+    seed_kinds(estate, estate.pools["agents-pool"]["id"])
 
 
 @pytest.fixture(scope="session")

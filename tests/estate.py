@@ -203,3 +203,58 @@ def seed_posture(estate) -> None:
     estate.add_code_interpreter(*seed, "private_interpreter", "VPC")
     estate.add_code_interpreter(*seed, "sandbox_interpreter", "SANDBOX")
     estate.add_code_interpreter(*seed, "public_interpreter", "PUBLIC")
+
+
+KINDS_REGION = "ap-northeast-1"  # harnesses, registries and payment managers; nothing else
+KINDS_KEY = f"arn:aws:kms:{KINDS_REGION}:{MAIN_ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
+PLAIN_IDP = "http://idp.example.com/.well-known/openid-configuration"
+# What a harness holds in confidence: none of it may leave AWS through us.
+HARNESS_SECRETS = {
+    "env": "ghp_harnessEnvSecret0123456789",
+    "prompt": "You are the treasurer. The vault PIN is 48151623.",
+    "header": "Bearer mcp-header-secret-42",
+    "query": "token=mcp-query-secret-77",
+}
+
+
+def remote_mcp(name: str, url: str, outbound: dict | None) -> dict:
+    config = {"url": url, "headers": {"Authorization": HARNESS_SECRETS["header"]}}
+    if outbound is not None:
+        config["outboundAuth"] = outbound
+    return {"type": "remote_mcp", "name": name, "config": {"remoteMcp": config}}
+
+
+def seed_kinds(estate, pool_id: str) -> None:
+    """For each harness, registry and payment manager control, one that passes and one that
+    fails; a harness endpoint on an old open version, and one with an update in flight."""
+    seed = ("default", KINDS_REGION)
+    jwt = {"discoveryUrl": pool_url("us-east-1", pool_id), "allowedClients": ["agent-caller"]}
+    estate.add_registry(*seed, "iam_registry", authorizerType="AWS_IAM")
+    estate.add_registry(
+        *seed, "open_catalog", jwt=jwt, approvalConfiguration={"autoApproval": True}
+    )
+    estate.add_registry(*seed, "plain_http_registry", jwt={"discoveryUrl": PLAIN_IDP})
+    estate.add_payment_manager(*seed, "keyedpayments", kmsKeyArn=KINDS_KEY)
+    estate.add_payment_manager(*seed, "jwtpayments", jwt=jwt)
+    secure_tool = remote_mcp(
+        "ledger", f"https://mcp.example.com/ledger?{HARNESS_SECRETS['query']}",
+        {"awsIam": {"service": "bedrock-agentcore", "region": KINDS_REGION}},
+    )  # fmt: skip
+    estate.add_harness(
+        *seed, "guarded_harness", jwt=jwt,
+        environmentVariables={"LEDGER_TOKEN": HARNESS_SECRETS["env"]},
+        systemPrompt=[{"text": HARNESS_SECRETS["prompt"]}],
+        tools=[secure_tool],
+        memory={"managedMemoryConfiguration": {"encryptionKeyArn": KINDS_KEY}},
+    )  # fmt: skip
+    estate.add_harness_endpoint("guarded_harness", "prod")
+    estate.add_harness(
+        *seed, "open_harness",
+        tools=[remote_mcp("notes", "http://mcp.example.com/notes", None)],
+        memory={"managedMemoryConfiguration": {}},
+    )  # fmt: skip
+    estate.add_harness_endpoint("open_harness", "stale")  # stays on version 1, no authorizer
+    estate.add_harness_endpoint("open_harness", "moving")
+    estate.update_harness("open_harness", jwt=jwt)
+    estate.update_harness_endpoint("open_harness", "moving", "2")  # in flight: 1 -> 2
+    estate.secrets += list(HARNESS_SECRETS.values())

@@ -20,7 +20,7 @@ from agentcore_fdw.core.permissions import iam_action
 from agentcore_fdw.demo.estate import AUDIT_ROLE
 from agentcore_fdw.tables import TABLES
 
-from .estate import DOORS_REGION, POSTURE_REGION, REGIONS
+from .estate import DOORS_REGION, KINDS_REGION, POSTURE_REGION, REGIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 FDW = ROOT / "fdw"
@@ -48,6 +48,7 @@ def test_the_policy_grants_what_the_fake_aws_is_asked_and_nothing_else(
     sql,
     aws,
     posture,
+    kinds,
     organization,
     capsys,
 ):
@@ -55,7 +56,7 @@ def test_the_policy_grants_what_the_fake_aws_is_asked_and_nothing_else(
     every region: each (service, operation) the fake AWS received needs an action of the policy,
     and each action of the policy was needed."""
     mark = aws.mark()
-    sql.set_options(regions=",".join((*REGIONS, DOORS_REGION, POSTURE_REGION)))
+    sql.set_options(regions=",".join((*REGIONS, DOORS_REGION, POSTURE_REGION, KINDS_REGION)))
     sql.rows("SELECT * FROM agentcore.control_results")
     for name in TABLES:
         sql.rows(f"SELECT * FROM agentcore.{name}")

@@ -118,7 +118,7 @@ def test_psql_installs_the_same_objects(empty_database, postgres, engine):
     assert agentcore_fdw("uninstall", "--dsn", empty_database).returncode == 0
     assert agentcore_fdw("install", "--dsn", empty_database, "--engine", engine).returncode == 0
     assert objects(empty_database) == by_psql
-    assert len(by_psql["relations"]) == 52  # 50 tables and views, the history and its index
+    assert len(by_psql["relations"]) == 58  # 56 tables and views, the history and its index
 
 
 def test_changing_engine_keeps_the_options(empty_database, engines):
@@ -195,8 +195,8 @@ def test_an_upgrade_makes_authorizer_finding_a_set_that_the_audit_inlines(empty_
     assert agentcore_fdw(*install).returncode == 0
     with psycopg.connect(empty_database) as conn:  # as releases before left it: one record
         conn.execute(
-            "DROP FUNCTION agentcore.authorizer_finding(text, text, text, jsonb, text, text) "
-            "CASCADE"
+            "DROP FUNCTION agentcore.authorizer_finding(text, text, text, jsonb, text, text, "
+            "text) CASCADE"
         )
         conn.execute(
             "CREATE FUNCTION agentcore.authorizer_finding(subject text, authorizer_type text, "
@@ -316,7 +316,7 @@ def test_the_installer_follows_the_psql_manifest(engine_name):
         "views/column_comments.sql",
         "reset_search_path.sql",
     ]
-    assert len(names) == len(set(names)) == 41
+    assert len(names) == len(set(names)) == 44
 
 
 def test_a_bad_option_is_a_clean_error(empty_database, engine):

@@ -61,9 +61,11 @@ def test_import_foreign_schema_creates_the_contract(multicorn_sql):
     [
         ("LIMIT TO (agent_runtimes)", ["agent_runtimes"]),
         ("EXCEPT (agent_runtimes, cognito_resource_servers)",
-         ["accounts", "agent_runtime_endpoints", "agent_runtime_versions", "browsers", "cache",
-          "code_interpreters", "cognito_user_pool_clients",
-          "cognito_user_pools", "gateway_targets", "gateways", "memories", "resource_policies"]),
+         ["accounts", "agent_runtime_endpoints", "agent_runtime_versions", "api_coverage",
+          "browsers", "cache", "code_interpreters", "cognito_user_pool_clients",
+          "cognito_user_pools", "gateway_targets", "gateways", "harness_endpoints",
+          "harness_versions", "harnesses", "memories", "payment_managers", "registries",
+          "resource_policies"]),
     ],
 )  # fmt: skip
 def test_import_foreign_schema_honours_limit_to_and_except(multicorn_sql, clause, tables):

@@ -11,7 +11,7 @@ from agentcore_fdw.app.local_postgres import LocalPostgres
 from agentcore_fdw.app.reader_role import set_reader_password
 from agentcore_fdw.core.cache import CACHE_DIRECTORY
 
-from .estate import DENIED_REGION
+from .estate import DENIED_REGION, HARNESS_SECRETS, KINDS_REGION
 
 RELATIONS = [
     "agent_runtimes",
@@ -72,6 +72,34 @@ def test_no_secret_in_any_output(sql, aws, estate, postgres):
     assert "OPENAI_API_KEY" in everything  # the names are there; the values must not be
     for secret in secrets:
         assert secret not in everything, "a secret leaked into the output"
+
+
+KINDS_RELATIONS = [
+    "harnesses",
+    "harness_versions",
+    "harness_endpoints",
+    "registries",
+    "payment_managers",
+    "invocation_paths",
+    "control_results",
+]
+
+
+def test_what_a_harness_holds_in_confidence_stays_in_aws(sql, aws, kinds, postgres):
+    sql.set_options(regions=KINDS_REGION, profile="default", cache_ttl="300")
+    seen = [str(sql.rows(f"SELECT * FROM agentcore.{relation}")) for relation in KINDS_RELATIONS]
+    sql.set_options(cache_ttl="0")
+    with aws.fault("ListHarnessVersions"):  # an error's text is output too
+        error = sql.error("SELECT * FROM agentcore.harness_versions")
+    seen += [str(error), error.diag.message_hint or "", *sql.notices, postgres.log()]
+    stored = b"".join(
+        path.read_bytes() for path in (postgres.cluster.data_dir / CACHE_DIRECTORY).rglob("*.entry")
+    )
+    everything = "\n".join(seen)
+    assert "LEDGER_TOKEN" in everything and "mcp.example.com" in everything  # names are there
+    for secret in HARNESS_SECRETS.values():
+        assert secret not in everything, "a harness's secret leaked into the output"
+        assert secret.encode() not in stored, "a harness's secret leaked into the shared cache"
 
 
 def test_the_reader_password_never_reaches_the_server_log(postgres):

@@ -30,11 +30,10 @@ from agentcore_fdw.app.report import DEMO_BANNER
 from agentcore_fdw.schema.controls import BY_ID
 
 from .test_fail_closed import BLOCK_PAGE
-from .test_posture import NEW_CONTROLS as POSTURE_CONTROLS
 
 CLI = str(Path(sys.executable).parent / "agentcore-fdw")
 DEMO_RUNTIMES = 10
-DEMO_ALARMS = 52
+DEMO_ALARMS = 67
 
 
 class Cli:
@@ -171,10 +170,14 @@ def test_the_demo_shows_every_door_and_reports_the_open_ones(demo):
         "query", "SELECT door_type, count(*) AS doors, count(agent_runtime_arn) AS reaching "
         "FROM agentcore.invocation_paths GROUP BY 1 ORDER BY 1", "--output", "json",
     ).stdout)  # fmt: skip
-    # Every runtime's DEFAULT endpoint and the orders agent's prod; six gateways, two of
-    # which reach a runtime.
+    # Eight gateways, two of which reach a runtime; two harness endpoints on version 1 and a
+    # canary on version 2; two registries and two payment managers; every runtime's DEFAULT
+    # endpoint and the orders agent's prod.
     assert doors == [
-        {"door_type": "gateway", "doors": 6, "reaching": 2},
+        {"door_type": "gateway", "doors": 8, "reaching": 2},
+        {"door_type": "harness_endpoint", "doors": 3, "reaching": 0},
+        {"door_type": "payment_manager", "doors": 2, "reaching": 0},
+        {"door_type": "registry", "doors": 2, "reaching": 0},
         {
             "door_type": "runtime_endpoint",
             "doors": DEMO_RUNTIMES + 1,
@@ -198,13 +201,16 @@ def test_check_says_how_old_its_data_is_and_fresh_reads_aws_anew(demo):
     assert refused.returncode != 0 and "permission denied" in refused.stderr
 
 
-def test_the_demo_passes_and_fails_every_posture_control(demo):
+def test_the_demo_passes_and_fails_every_control(demo):
     report = json.loads(demo("check", "--output", "json", "--fail-on", "never").stdout)
     by_control = {row["control_id"]: row for row in report["summary"]["by_control"]}
     assert sorted(by_control) == sorted(BY_ID)
-    for control_id in POSTURE_CONTROLS:
-        assert by_control[control_id]["ok"] >= 1, control_id
-        assert by_control[control_id]["alarm"] >= 1, control_id
+    lacking = [
+        control_id
+        for control_id, row in by_control.items()
+        if row["ok"] < 1 or row["alarm"] < 1 or row["error"] > 0
+    ]
+    assert lacking == [], "the demo needs an ok and an alarm example of each, and no error"
 
 
 def test_check_by_framework_shows_its_ids_and_the_html_report_how_to_fix(demo, tmp_path):
@@ -500,12 +506,12 @@ def test_history_survives_a_restart(demo):
     restarted = demo("service", "start", "--demo")
     assert restarted.returncode == 0, restarted.stderr
     second = demo("check", "--save", "--fail-on", "never")
-    assert "saved 121 results" in second.stderr
+    assert "saved 154 results" in second.stderr
     done = demo(
         "query", "SELECT count(DISTINCT snapshot_at) AS snapshots, count(*) AS results "
         "FROM agentcore.control_history", "--output", "json",
     )  # fmt: skip
-    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 242}]
+    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 308}]
     trend = json.loads(demo(
         "query", "SELECT control_id, ok, alarm, error, skip FROM agentcore.control_trends "
         "WHERE control_id = 'agentcore_runtime_authorizer_configured'", "--output", "json",

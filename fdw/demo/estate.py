@@ -452,6 +452,7 @@ def seed_demo(endpoint_url: str, directory: Path) -> Seeder:
     )  # fmt: skip
     seed_demo_doors(estate, customers, gateway)
     seed_demo_posture(estate)
+    seed_demo_kinds(estate, customers, gateway)
     return estate
 
 
@@ -528,3 +529,45 @@ def seed_demo_posture(estate: Seeder) -> None:
     estate.add_browser("default", "us-east-1", "demo_public_browser", "PUBLIC")
     estate.add_code_interpreter("default", "us-east-1", "demo_analysis_interpreter", "VPC")
     estate.add_code_interpreter("default", "eu-west-1", "demo_sandbox_interpreter", "SANDBOX")
+
+
+def seed_demo_kinds(estate: Seeder, customers: str, client_id: str) -> None:
+    """Harnesses, registries and payment managers, each of their controls with a passing and
+    a failing example; and gateways that trust a Cognito client or scope that is not there."""
+    seed, account = ("default", "us-east-1"), MAIN_ACCOUNT
+    trusted = {"discoveryUrl": pool_url("us-east-1", customers), "allowedClients": [client_id]}
+    lab_idp = {"discoveryUrl": "http://idp.demo.internal/.well-known/openid-configuration"}
+    key = f"arn:aws:kms:us-east-1:{account}:key/5d3c1b2a-0f9e-4d8c-b7a6-0123456789ab"
+    estate.add_gateway(
+        *seed, "demo-ops-gateway", "CUSTOM_JWT",
+        jwt=dict(trusted, allowedClients=[client_id, "3rdpartyclient0000000000000"],
+                 allowedScopes=["agents/invoke"]),
+    )  # fmt: skip
+    estate.add_gateway(
+        *seed, "demo-reports-gateway", "CUSTOM_JWT",
+        jwt=dict(trusted, allowedScopes=["agents/admin"]),
+    )  # fmt: skip
+    estate.add_registry(*seed, "demo_agent_catalog", jwt=trusted)
+    estate.add_registry(
+        *seed, "demo_lab_registry", jwt=lab_idp, approvalConfiguration={"autoApproval": True}
+    )
+    estate.add_payment_manager(*seed, "demoTreasury", jwt=trusted, kmsKeyArn=key)
+    estate.add_payment_manager(*seed, "demoLabPayments", jwt=lab_idp)
+    mcp_iam = {"awsIam": {"service": "bedrock-agentcore", "region": "us-east-1"}}
+    estate.add_harness(
+        *seed, "demo_concierge_harness", jwt=trusted,
+        tools=[{"type": "remote_mcp", "name": "bookings",
+                "config": {"remoteMcp": {"url": "https://mcp.demo.example.com/bookings",
+                                         "outboundAuth": mcp_iam}}}],
+        memory={"managedMemoryConfiguration": {"encryptionKeyArn": key}},
+    )  # fmt: skip
+    estate.add_harness_endpoint("demo_concierge_harness", "prod")
+    estate.add_harness(
+        *seed, "demo_prototype_harness",
+        tools=[{"type": "remote_mcp", "name": "scratchpad",
+                "config": {"remoteMcp": {"url": "http://mcp.demo.internal/scratch"}}}],
+        memory={"managedMemoryConfiguration": {}},
+    )  # fmt: skip
+    estate.add_harness_endpoint("demo_prototype_harness", "prod")  # version 1, no authorizer
+    estate.update_harness("demo_prototype_harness", jwt=trusted)
+    estate.add_harness_endpoint("demo_prototype_harness", "canary")  # version 2
