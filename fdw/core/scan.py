@@ -92,6 +92,7 @@ class _Scan:
             return ScanResult(table, [])
         if table.read is not None:
             rows = [row for item in table.read(self.aws, self.request) if (row := self._row(item))]
+            self._raise_failed()
             return ScanResult(table, [table.flatten(row) for row in rows], self.warnings)
         pool = self.aws.executor(self.in_flight)
         try:
@@ -106,8 +107,6 @@ class _Scan:
                 except Empty:
                     continue
                 self._settle(future, *self.pending.pop(future))
-            if self.failed:
-                raise self.failed[0].with_others(self.failed[1:])
             values, marked = [], {}
             for key in sorted(self.items):
                 item = self.items[key]
@@ -120,6 +119,7 @@ class _Scan:
                 values.append(table.flatten(row))
                 if "_marker" in item and self._read_in_full(row):
                     marked[item["_marker"]] = values[-1]
+            self._raise_failed()  # what AWS refused, and what making the rows found malformed
         finally:
             if self.pending:  # cancelled, or failed: abandon what is still in flight
                 self.in_flight.abandon()
@@ -128,6 +128,10 @@ class _Scan:
             else:
                 pool.shutdown(wait=True)
         return ScanResult(table, values, self.warnings, dict(self.in_flight.throttled), marked)
+
+    def _raise_failed(self) -> None:
+        if self.failed:
+            raise self.failed[0].with_others(self.failed[1:])
 
     def _read_in_full(self, row: dict) -> bool:
         failed = self.table.detail_error_column and row.get(self.table.detail_error_column)
