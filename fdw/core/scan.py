@@ -10,7 +10,6 @@ dropped silently, except what AWS says no longer exists.
 from __future__ import annotations
 
 from concurrent.futures import Future
-from queue import Empty, SimpleQueue
 from typing import Any, Callable
 
 from .accounts import ASSUME_ROLE_HINT, Account, accounts_to_read
@@ -24,7 +23,6 @@ from .answers import (
 )
 from .aws import (
     AwsContext,
-    InFlight,
     Scope,
     answered,
     error_code,
@@ -33,11 +31,10 @@ from .aws import (
     is_not_found,
     is_not_offered,
 )
+from .calls import Calls
 from .options import OptionError, is_error_code
 from .results import AwsError, ScanCancelled, ScanResult
 from .table import DETAIL_ERROR, EVERYTHING, RESPONSE_PROBLEMS, Column, Request, Table
-
-POLL_SECONDS = 0.2
 
 
 def scan(
@@ -77,14 +74,8 @@ class _Scan:
         self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
         self.warnings: list[str] = []
         self.failed: list[AwsError] = []  # what AWS refused, by account and region
-        # future -> (where it runs, what it asks AWS, what to do with the answer)
-        self.pending: dict[Future, tuple[Scope, str, Callable[[Future], None]]] = {}
-        # Each pending future, once done: concurrent.futures.wait() over all of them would
-        # cost a lock and a waiter per pending future at every answer (4.5 million for 3,000).
-        self.completed: SimpleQueue[Future] = SimpleQueue()
         self.listed_for_keys: set[tuple[str, str]] = set()
         self.key_lookups = 0  # keyed reads asked of AWS, bounded by max_key_lookups
-        self.in_flight = InFlight()
 
     def run(self) -> ScanResult:
         table = self.table
@@ -94,19 +85,12 @@ class _Scan:
             rows = [row for item in table.read(self.aws, self.request) if (row := self._row(item))]
             self._raise_failed()
             return ScanResult(table, [table.flatten(row) for row in rows], self.warnings)
-        pool = self.aws.executor(self.in_flight)
-        try:
-            self.pool = pool
+        self.calls = Calls(self.aws)
+        with self.calls:
             for account in accounts_to_read(self.aws, self.request):
                 self._reach(account)
-            while self.pending:
-                if self.should_stop():
-                    raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
-                try:
-                    future = self.completed.get(timeout=POLL_SECONDS)
-                except Empty:
-                    continue
-                self._settle(future, *self.pending.pop(future))
+            if not self.calls.settle_all(self.should_stop):
+                raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
             values, marked = [], {}
             for key in sorted(self.items):
                 item = self.items[key]
@@ -120,14 +104,7 @@ class _Scan:
                 if "_marker" in item and self._read_in_full(row):
                     marked[item["_marker"]] = values[-1]
             self._raise_failed()  # what AWS refused, and what making the rows found malformed
-        finally:
-            if self.pending:  # cancelled, or failed: abandon what is still in flight
-                self.in_flight.abandon()
-                pool.shutdown(wait=False, cancel_futures=True)
-                self.in_flight.join()
-            else:
-                pool.shutdown(wait=True)
-        return ScanResult(table, values, self.warnings, dict(self.in_flight.throttled), marked)
+        return ScanResult(table, values, self.warnings, self.calls.throttled, marked)
 
     def _raise_failed(self) -> None:
         if self.failed:
@@ -160,7 +137,7 @@ class _Scan:
                     self._start(Scope(credentials, account.account_id, region, client))
 
         operation = "AssumeRole" if credentials.role_arn else "DescribeRegions"
-        self._submit(home, operation, then, regions)
+        self.calls.submit(home, operation, then, regions)
 
     def _account_failed(self, account: Account, home: Scope, exc: Exception) -> None:
         role = account.credentials.role_arn
@@ -213,23 +190,6 @@ class _Scan:
                 "max_key_lookups",
             )
 
-    def _submit(
-        self, scope: Scope, operation: str, then: Callable[[Future], None], call, *args
-    ) -> None:
-        future = self.pool.submit(call, *args)
-        self.pending[future] = (scope, operation, then)
-        future.add_done_callback(self.completed.put)
-
-    def _settle(self, future: Future, scope: Scope, operation: str, then) -> None:
-        try:
-            then(future)
-        except (AwsError, OptionError, ScanCancelled):
-            raise
-        except Exception as exc:  # a defect of ours: name where, never let it pass as an answer
-            raise AwsError(
-                scope.account_id, scope.region, operation, error_code(exc), error_message(exc)
-            ) from exc
-
     def _by_key(self, scope: Scope, key: str, item_key: tuple) -> None:
         table = self.table
         if table.parent:  # the key names a parent: list this table under it
@@ -268,7 +228,7 @@ class _Scan:
             self._remember_detail(scope, item)
             self._keep(scope, item_key, item)
 
-        self._submit(scope, table.key_item_operation, then, looked_up)
+        self.calls.submit(scope, table.key_item_operation, then, looked_up)
 
     def _by_subkey(self, scope: Scope, key: str, subkey: str, item_key: tuple) -> None:
         """One item named by key and subkey (a runtime's version), read directly."""
@@ -302,7 +262,7 @@ class _Scan:
             self._remember_detail(scope, item)
             self._keep(scope, item_key, item)
 
-        self._submit(scope, operation, then, looked_up)
+        self.calls.submit(scope, operation, then, looked_up)
 
     def _list_for_keys(self, scope: Scope) -> None:
         if (scope.account_id, scope.region) in self.listed_for_keys:
@@ -359,7 +319,7 @@ class _Scan:
             done.set_result(self.listings[remembered])
             then(done)
         else:
-            self._submit(scope, listed.list_operation, then, listed_all)
+            self.calls.submit(scope, listed.list_operation, then, listed_all)
 
     def _requested(self, scope: Scope, item: dict) -> tuple[tuple, dict | None]:
         """The sort key of a listed item the request names by key, or (_, None)."""
@@ -411,7 +371,7 @@ class _Scan:
             self._remember_detail(scope, answer)
             self.items[item_key] = {**self.items[item_key], **answer}
 
-        self._submit(scope, table.detail_operation, then, detail)
+        self.calls.submit(scope, table.detail_operation, then, detail)
 
     def _marker(self, scope: Scope, item: dict) -> str | None:
         """What names an item in one state: its identity and its change marker."""
