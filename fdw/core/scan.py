@@ -12,7 +12,7 @@ from __future__ import annotations
 from concurrent.futures import Future
 from typing import Any, Callable
 
-from .accounts import ASSUME_ROLE_HINT, Account, accounts_to_read
+from .accounts import Account, accounts_to_read
 from .answers import (
     MALFORMED,
     MalformedResponse,
@@ -26,13 +26,11 @@ from .aws import (
     Scope,
     answered,
     error_code,
-    error_message,
-    iam_prefix,
     is_not_found,
-    is_not_offered,
 )
 from .calls import Calls
-from .options import OptionError, is_error_code
+from .failures import Failures
+from .options import OptionError
 from .results import AwsError, ScanCancelled, ScanResult
 from .table import DETAIL_ERROR, EVERYTHING, RESPONSE_PROBLEMS, Column, Request, Table
 
@@ -72,8 +70,7 @@ class _Scan:
         self.should_stop = should_stop
         self.with_details = request.with_details and table.get_detail is not None
         self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
-        self.warnings: list[str] = []
-        self.failed: list[AwsError] = []  # what AWS refused, by account and region
+        self.failures = Failures(table, aws)
         self.listed_for_keys: set[tuple[str, str]] = set()
         self.key_lookups = 0  # keyed reads asked of AWS, bounded by max_key_lookups
 
@@ -83,8 +80,8 @@ class _Scan:
             return ScanResult(table, [])
         if table.read is not None:
             rows = [row for item in table.read(self.aws, self.request) if (row := self._row(item))]
-            self._raise_failed()
-            return ScanResult(table, [table.flatten(row) for row in rows], self.warnings)
+            self.failures.raise_any()
+            return ScanResult(table, [table.flatten(row) for row in rows], self.failures.warnings)
         self.calls = Calls(self.aws)
         with self.calls:
             for account in accounts_to_read(self.aws, self.request):
@@ -103,12 +100,9 @@ class _Scan:
                 values.append(table.flatten(row))
                 if "_marker" in item and self._read_in_full(row):
                     marked[item["_marker"]] = values[-1]
-            self._raise_failed()  # what AWS refused, and what making the rows found malformed
-        return ScanResult(table, values, self.warnings, self.calls.throttled, marked)
-
-    def _raise_failed(self) -> None:
-        if self.failed:
-            raise self.failed[0].with_others(self.failed[1:])
+            self.failures.raise_any()  # what AWS refused, and what making the rows found malformed
+        warnings = self.failures.warnings
+        return ScanResult(table, values, warnings, self.calls.throttled, marked)
 
     def _read_in_full(self, row: dict) -> bool:
         failed = self.table.detail_error_column and row.get(self.table.detail_error_column)
@@ -129,7 +123,7 @@ class _Scan:
             except (AwsError, OptionError):
                 raise
             except Exception as exc:
-                self._account_failed(account, home, exc)
+                self.failures.account_failed(account, home, exc)
                 return
             for region in regions:
                 if self.request.regions is None or region in self.request.regions:
@@ -138,16 +132,6 @@ class _Scan:
 
         operation = "AssumeRole" if credentials.role_arn else "DescribeRegions"
         self.calls.submit(home, operation, then, regions)
-
-    def _account_failed(self, account: Account, home: Scope, exc: Exception) -> None:
-        role = account.credentials.role_arn
-        assuming = role and (getattr(exc, "operation_name", None) or "AssumeRole") == "AssumeRole"
-        self._skip_or_fail(
-            exc, home, "AssumeRole", "no rows from",
-            prefix=f"could not assume role {role}: " if assuming else "",
-            hint=ASSUME_ROLE_HINT if role and is_error_code(error_code(exc)) else None,
-            where=f"account {account.account_id} ({account.credentials.label})",
-        )  # fmt: skip
 
     def _start(self, scope: Scope) -> None:
         """List, or look up by key, in one account and region."""
@@ -210,7 +194,7 @@ class _Scan:
             except Exception as exc:
                 if is_not_found(exc):
                     return
-                if self._not_offered(exc, scope):
+                if self.failures.not_offered(exc, scope):
                     return
                 if table.detail_error_column and answered(exc):
                     # As in a full scan, an item whose details are denied is kept, with the
@@ -221,9 +205,9 @@ class _Scan:
                         return
                     named = dict(table.key_named(key), _detail_error=error_code(exc))
                     self._keep(scope, item_key, named)
-                    self._detail_failed(scope, exc, named)
+                    self.failures.detail_failed(scope, exc, named)
                     return
-                self._skip_or_fail(exc, scope, table.key_item_operation, "no item from")
+                self.failures.skip_or_fail(exc, scope, table.key_item_operation, "no item from")
                 return
             self._remember_detail(scope, item)
             self._keep(scope, item_key, item)
@@ -250,14 +234,14 @@ class _Scan:
             try:
                 item = future.result()
             except Exception as exc:
-                if is_not_found(exc) or self._not_offered(exc, scope):
+                if is_not_found(exc) or self.failures.not_offered(exc, scope):
                     return
                 if table.detail_error_column and answered(exc):
                     # Kept, as a listed item whose details failed would be: never missing.
                     self._keep(scope, item_key, dict(named, _detail_error=error_code(exc)))
-                    self._detail_failed(scope, exc, named)
+                    self.failures.detail_failed(scope, exc, named)
                     return
-                self._skip_or_fail(exc, scope, operation, "no item from")
+                self.failures.skip_or_fail(exc, scope, operation, "no item from")
                 return
             self._remember_detail(scope, item)
             self._keep(scope, item_key, item)
@@ -290,11 +274,11 @@ class _Scan:
                 items = future.result()
                 self.listings[remembered] = items
             except Exception as exc:
-                if self._not_offered(exc, scope):
+                if self.failures.not_offered(exc, scope):
                     return
                 if parent is not None and is_not_found(exc):  # the parent was just deleted
                     return
-                self._skip_or_fail(exc, scope, listed.list_operation, "no rows from")
+                self.failures.skip_or_fail(exc, scope, listed.list_operation, "no rows from")
                 return
             for index, item in enumerate(items):
                 item_key = (scope.account_id, scope.region) + key + (index,)
@@ -364,9 +348,11 @@ class _Scan:
                     return
                 if table.detail_error_column and answered(exc):
                     self.items[item_key][DETAIL_ERROR] = error_code(exc)
-                    self._detail_failed(scope, exc, listed)
+                    self.failures.detail_failed(scope, exc, listed)
                     return
-                self._skip_or_fail(exc, scope, table.detail_operation, "no details for an item in")
+                self.failures.skip_or_fail(
+                    exc, scope, table.detail_operation, "no details for an item in"
+                )
                 return
             self._remember_detail(scope, answer)
             self.items[item_key] = {**self.items[item_key], **answer}
@@ -403,64 +389,6 @@ class _Scan:
         if key is not None:
             self.listings[key] = answer
 
-    def _detail_failed(self, scope: Scope, exc: Exception, item: dict) -> None:
-        code, table = error_code(exc), self.table
-        self.warnings.append(
-            f"{table.detail_operation} failed with {code} for {self._label(item)} "
-            f"in account {scope.account_id}, region {scope.region}: "
-            f"{error_message(exc, self.aws.settings)}; the row is kept with "
-            f"{table.detail_error_column} = {code}"
-        )
-
-    def _not_offered(self, exc: Exception, scope: Scope) -> bool:
-        if not is_not_offered(exc, self.table.service, scope.region, self.aws.settings):
-            return False
-        note = (
-            f"region {scope.region} cannot be reached ({error_code(exc)}) and "
-            f"{self.table.service} is not known to be offered there: no rows from it"
-        )
-        if note not in self.warnings:
-            self.warnings.append(note)
-        return True
-
-    def _skip_or_fail(
-        self,
-        exc: Exception,
-        scope: Scope,
-        operation: str,
-        skipped: str,
-        prefix: str = "",
-        hint: str | None = None,
-        where: str | None = None,
-    ) -> None:
-        """Fail with `exc` (its message after `prefix`), or, when the user ignores its code,
-        say in a warning what was `skipped` and `where` (the scope's account and region)."""
-        code = error_code(exc)
-        operation = getattr(exc, "operation_name", None) or operation
-        if not is_error_code(code) or code not in self.aws.settings.ignore_error_codes:
-            message = prefix + error_message(exc, self.aws.settings)
-            service = "sts" if operation == "AssumeRole" else iam_prefix(self.table.service)
-            error = AwsError(
-                scope.account_id, scope.region, operation, code, message, hint, service
-            )
-            if not is_error_code(code):  # a defect of ours: stop at once
-                raise error from exc
-            # AWS's refusal: the other accounts and regions are read all the same, so that the
-            # error names every one that failed (control_results gives each an error row).
-            error.__cause__ = exc
-            self.failed.append(error)
-            return
-        where = where or f"account {scope.account_id}, region {scope.region}"
-        self.warnings.append(
-            f"{operation} failed with {code} (ignored by the server option ignore_error_codes): "
-            f"{skipped} {where}"
-        )
-
-    def _label(self, item: dict) -> str:
-        """How a message names an item: its identity, which every item has."""
-        name = self.table.identity[0]
-        return f"{name} {item.get(name)}"
-
     def _row(self, item: dict) -> dict[str, Any] | None:
         """The row of an item, each value as its column holds it and storable by PostgreSQL.
 
@@ -496,15 +424,9 @@ class _Scan:
         operation = (
             table.detail_operation if any(c.detail for c in malformed) else table.list_operation
         )
-        what = f"{operation} answered malformed for {self._label(item)}: {'; '.join(problems)}"
-        if table.detail_error_column:
-            row[table.detail_error_column] = MALFORMED
-            self.warnings.append(
-                f"{what} (account {where['account_id']}, region {where['region']}); the row is "
-                f"kept with {table.detail_error_column} = {MALFORMED}"
-            )
-            return True
-        error = MalformedResponse(what, operation)
         scope = Scope(None, where["account_id"], where["region"], None)
-        self._skip_or_fail(error, scope, operation, f"{self._label(item)} left out of")
-        return False
+        kept = bool(table.detail_error_column)
+        if kept:
+            row[table.detail_error_column] = MALFORMED
+        self.failures.malformed(scope, operation, item, problems, kept)
+        return kept
