@@ -10,29 +10,17 @@ dropped silently, except what AWS says no longer exists.
 from __future__ import annotations
 
 from concurrent.futures import Future
-from typing import Any, Callable
+from typing import Callable
 
 from .accounts import Account, accounts_to_read
-from .answers import (
-    MALFORMED,
-    MalformedResponse,
-    MalformedValue,
-    check_answer,
-    check_identity,
-    storable,
-)
-from .aws import (
-    AwsContext,
-    Scope,
-    answered,
-    error_code,
-    is_not_found,
-)
+from .answers import MalformedResponse, check_answer, check_identity
+from .aws import AwsContext, Scope, answered, error_code, is_not_found
 from .calls import Calls
 from .failures import Failures
 from .options import OptionError
 from .results import AwsError, ScanCancelled, ScanResult
-from .table import DETAIL_ERROR, EVERYTHING, RESPONSE_PROBLEMS, Column, Request, Table
+from .rows import Rows
+from .table import DETAIL_ERROR, EVERYTHING, Request, Table
 
 
 def scan(
@@ -71,6 +59,7 @@ class _Scan:
         self.with_details = request.with_details and table.get_detail is not None
         self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
         self.failures = Failures(table, aws)
+        self.rows = Rows(table, self.failures)
         self.listed_for_keys: set[tuple[str, str]] = set()
         self.key_lookups = 0  # keyed reads asked of AWS, bounded by max_key_lookups
 
@@ -79,34 +68,19 @@ class _Scan:
         if self.request.empty:
             return ScanResult(table, [])
         if table.read is not None:
-            rows = [row for item in table.read(self.aws, self.request) if (row := self._row(item))]
+            values, _ = self.rows.flattened(table.read(self.aws, self.request))
             self.failures.raise_any()
-            return ScanResult(table, [table.flatten(row) for row in rows], self.failures.warnings)
+            return ScanResult(table, values, self.failures.warnings)
         self.calls = Calls(self.aws)
         with self.calls:
             for account in accounts_to_read(self.aws, self.request):
                 self._reach(account)
             if not self.calls.settle_all(self.should_stop):
                 raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
-            values, marked = [], {}
-            for key in sorted(self.items):
-                item = self.items[key]
-                if "_reused" in item:
-                    values.append(item["_reused"])
-                    continue
-                row = self._row(item)
-                if row is None:
-                    continue
-                values.append(table.flatten(row))
-                if "_marker" in item and self._read_in_full(row):
-                    marked[item["_marker"]] = values[-1]
+            values, marked = self.rows.flattened(self.items[key] for key in sorted(self.items))
             self.failures.raise_any()  # what AWS refused, and what making the rows found malformed
         warnings = self.failures.warnings
         return ScanResult(table, values, warnings, self.calls.throttled, marked)
-
-    def _read_in_full(self, row: dict) -> bool:
-        failed = self.table.detail_error_column and row.get(self.table.detail_error_column)
-        return not failed and row[RESPONSE_PROBLEMS.name] is None
 
     def _reach(self, account: Account) -> None:
         """Assume the account's role when it has one, find its regions, then read each."""
@@ -388,45 +362,3 @@ class _Scan:
         key = self._detail_memo_key(scope, answer)
         if key is not None:
             self.listings[key] = answer
-
-    def _row(self, item: dict) -> dict[str, Any] | None:
-        """The row of an item, each value as its column holds it and storable by PostgreSQL.
-
-        A malformed value is NULL and named in response_problems; where the table keeps rows
-        whose details failed, detail_error says MalformedResponse, and elsewhere the scan fails
-        (or, with MalformedResponse ignored, leaves the row out and says so).
-        """
-        row: dict[str, Any] = {}
-        problems: list[str] = []
-        malformed: list[Column] = []
-        for column in self.table.columns:
-            if column is RESPONSE_PROBLEMS:
-                continue
-            try:
-                value = column.value(item)
-            except MalformedValue as exc:
-                value = None
-                problems.append(f"{column.name} {exc}")
-                malformed.append(column)
-            value, repaired = storable(value)
-            if repaired:
-                problems.append(
-                    f"{column.name} held characters PostgreSQL cannot store, replaced with U+FFFD"
-                )
-            row[column.name] = value
-        row[RESPONSE_PROBLEMS.name] = problems or None
-        if malformed and not self._keep_malformed(item, row, problems, malformed):
-            return None
-        return row
-
-    def _keep_malformed(self, item, row, problems, malformed) -> bool:
-        table, where = self.table, item["_scope"]
-        operation = (
-            table.detail_operation if any(c.detail for c in malformed) else table.list_operation
-        )
-        scope = Scope(None, where["account_id"], where["region"], None)
-        kept = bool(table.detail_error_column)
-        if kept:
-            row[table.detail_error_column] = MALFORMED
-        self.failures.malformed(scope, operation, item, problems, kept)
-        return kept
