@@ -10,7 +10,7 @@ dropped silently, except what AWS says no longer exists.
 from __future__ import annotations
 
 from concurrent.futures import Future
-from typing import Callable
+from typing import Any, Callable
 
 from .accounts import Account, accounts_to_read
 from .answers import MalformedResponse, check_answer, check_identity
@@ -55,6 +55,7 @@ class _Scan:
         self.aws = aws
         self.request = request
         self.listings = listings
+        self.immutable_details = ImmutableDetails(table, listings)
         self.should_stop = should_stop
         self.with_details = request.with_details and table.get_detail is not None
         self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
@@ -183,7 +184,7 @@ class _Scan:
                     return
                 self.failures.skip_or_fail(exc, scope, table.key_item_operation, "no item from")
                 return
-            self._remember_detail(scope, item)
+            self.immutable_details.remember(scope, item)
             self._keep(scope, item_key, item)
 
         self.calls.submit(scope, table.key_item_operation, then, looked_up)
@@ -199,7 +200,7 @@ class _Scan:
             check_answer(named, item, table.identity, f"the {operation} answer")
             return item
 
-        remembered = self._remembered_detail(scope, named)
+        remembered = self.immutable_details.recall(scope, named)
         if remembered is not None:
             self._keep(scope, item_key, remembered)
             return
@@ -217,7 +218,7 @@ class _Scan:
                     return
                 self.failures.skip_or_fail(exc, scope, operation, "no item from")
                 return
-            self._remember_detail(scope, item)
+            self.immutable_details.remember(scope, item)
             self._keep(scope, item_key, item)
 
         self.calls.submit(scope, operation, then, looked_up)
@@ -296,7 +297,7 @@ class _Scan:
     def _detail(self, scope: Scope, item_key: tuple) -> None:
         table = self.table
         listed = self.items[item_key]
-        marker = self._marker(scope, listed)
+        marker = change_marker(table, scope, listed)
         if marker is not None:
             listed["_marker"] = marker
             if marker in self.reusable:  # unchanged since its row was stored: no detail call
@@ -308,7 +309,7 @@ class _Scan:
             check_answer(listed, answer, table.identity, f"the {table.detail_operation} answer")
             return answer
 
-        remembered = self._remembered_detail(scope, listed)
+        remembered = self.immutable_details.recall(scope, listed)
         if remembered is not None:
             self.items[item_key] = {**listed, **remembered}
             return
@@ -328,37 +329,48 @@ class _Scan:
                     exc, scope, table.detail_operation, "no details for an item in"
                 )
                 return
-            self._remember_detail(scope, answer)
+            self.immutable_details.remember(scope, answer)
             self.items[item_key] = {**self.items[item_key], **answer}
 
         self.calls.submit(scope, table.detail_operation, then, detail)
 
-    def _marker(self, scope: Scope, item: dict) -> str | None:
-        """What names an item in one state: its identity and its change marker."""
-        table = self.table
-        if table.change_marker is None:
-            return None
-        state = list(table.change_marker(item))
-        if any(part is None for part in state):  # no marker in the answer: read the details
-            return None
-        parts = [table.name, scope.account_id, scope.region]
-        parts += [item.get(name) for name in table.identity]
-        if table.parent is not None and "_parent" in item:
-            parts += [item["_parent"].get(name) for name in table.parent.identity]
-        # A unit separator cannot occur in an ID, a version or a timestamp.
-        return "\x1f".join(map(str, parts + state))
 
-    def _detail_memo_key(self, scope: Scope, item: dict) -> tuple | None:
+def change_marker(table: Table, scope: Scope, item: dict) -> str | None:
+    """What names a listed item in one state: its identity and its change marker, or None
+    where the table has no marker, or the item's list answer lacks part of it."""
+    if table.change_marker is None:
+        return None
+    state = list(table.change_marker(item))
+    if any(part is None for part in state):  # no marker in the answer: read the details
+        return None
+    parts = [table.name, scope.account_id, scope.region]
+    parts += [item.get(name) for name in table.identity]
+    if table.parent is not None and "_parent" in item:
+        parts += [item["_parent"].get(name) for name in table.parent.identity]
+    # A unit separator cannot occur in an ID, a version or a timestamp.
+    return "\x1f".join(map(str, parts + state))
+
+
+class ImmutableDetails:
+    """The detail answers that never change (a table's immutable_detail: a runtime version),
+    kept in the memo scans of one transaction share, whichever table read them."""
+
+    def __init__(self, table: Table, memo: dict[tuple, Any]):
+        self.table = table
+        self.memo = memo
+
+    def recall(self, scope: Scope, item: dict) -> dict | None:
+        """The detail answer about `item` a scan has read already, if any."""
+        key = self._key(scope, item)
+        return None if key is None else self.memo.get(key)
+
+    def remember(self, scope: Scope, answer: dict) -> None:
+        key = self._key(scope, answer)
+        if key is not None:
+            self.memo[key] = answer
+
+    def _key(self, scope: Scope, item: dict) -> tuple | None:
         describe = self.table.immutable_detail
         if describe is None:
             return None
         return ("immutable detail", scope.account_id, scope.region) + describe(item)
-
-    def _remembered_detail(self, scope: Scope, item: dict) -> dict | None:
-        key = self._detail_memo_key(scope, item)
-        return None if key is None else self.listings.get(key)
-
-    def _remember_detail(self, scope: Scope, answer: dict) -> None:
-        key = self._detail_memo_key(scope, answer)
-        if key is not None:
-            self.listings[key] = answer
