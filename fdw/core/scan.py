@@ -1,10 +1,11 @@
 """Reading one table from AWS: fan out over accounts and regions, list, fetch details, flatten.
 
-Every AWS call runs in one bounded pool; only this module's main thread submits work, so a
-worker never waits on another worker. A failure either fails the scan with an AwsError that
+Every AWS call runs in one bounded pool (calls.py); only the scan's thread submits work, so
+a worker never waits on another worker. A failure either fails the scan with an AwsError that
 names account, region, operation and code, or (when the user chose to ignore that code, or
-the table keeps rows whose details failed) is reported in `ScanResult.warnings`. Nothing is
-dropped silently, except what AWS says no longer exists.
+the table keeps rows whose details failed) is reported in `ScanResult.warnings` (failures.py).
+Nothing is dropped silently, except what AWS says no longer exists. The items found become
+rows at the end (rows.py).
 """
 
 from __future__ import annotations
@@ -49,18 +50,22 @@ def scan(
 
 
 class _Scan:
+    """The walk of one scan: reach each account, start in each of its regions, list there or
+    look up by key, and ask for each item's details. Its calls go through Calls, what it
+    cannot read to Failures, and the items it keeps become rows through Rows."""
+
     def __init__(self, table, aws, request, listings, should_stop, reusable):
         self.table = table
-        self.reusable = reusable
         self.aws = aws
         self.request = request
         self.listings = listings
-        self.immutable_details = ImmutableDetails(table, listings)
         self.should_stop = should_stop
+        self.reusable = reusable
         self.with_details = request.with_details and table.get_detail is not None
-        self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
+        self.immutable_details = ImmutableDetails(table, listings)
         self.failures = Failures(table, aws)
         self.rows = Rows(table, self.failures)
+        self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
         self.listed_for_keys: set[tuple[str, str]] = set()
         self.key_lookups = 0  # keyed reads asked of AWS, bounded by max_key_lookups
 
@@ -80,8 +85,7 @@ class _Scan:
                 raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
             values, marked = self.rows.flattened(self.items[key] for key in sorted(self.items))
             self.failures.raise_any()  # what AWS refused, and what making the rows found malformed
-        warnings = self.failures.warnings
-        return ScanResult(table, values, warnings, self.calls.throttled, marked)
+        return ScanResult(table, values, self.failures.warnings, self.calls.throttled, marked)
 
     def _reach(self, account: Account) -> None:
         """Assume the account's role when it has one, find its regions, then read each."""
