@@ -363,6 +363,21 @@ def test_a_pool_deleted_while_its_clients_are_listed_is_skipped():
     assert scan(TABLES["cognito_user_pool_clients"], stubs.context).rows == []
 
 
+def test_a_malformed_value_of_a_table_without_detail_error_fails_the_scan():
+    # A timestamp as text, found only when the rows are made, after every answer is in:
+    # still a failure of the scan, never a pool left out without a word.
+    stubs = Stubs(settings())
+    cognito = ("cognito-idp", "us-east-1")
+    pool = {"Id": "us-east-1_P", "Name": "p"}
+    stubs.add(*cognito, "list_user_pools", {"UserPools": [dict(pool, CreationDate="2026-01-02")]})
+    stubs.add(*cognito, "describe_user_pool", {"UserPool": pool})
+    with pytest.raises(AwsError) as raised:
+        scan(TABLES["cognito_user_pools"], stubs.context)
+    message = str(raised.value)
+    for part in (ACCOUNT, "us-east-1", "ListUserPools", "MalformedResponse", "created_at"):
+        assert part in message, message
+
+
 def test_a_region_where_agentcore_is_not_offered_yields_no_rows():
     from botocore.exceptions import EndpointConnectionError
 

@@ -1,43 +1,27 @@
 """Reading one table from AWS: fan out over accounts and regions, list, fetch details, flatten.
 
-Every AWS call runs in one bounded pool; only this module's main thread submits work, so a
-worker never waits on another worker. A failure either fails the scan with an AwsError that
+Every AWS call runs in one bounded pool (calls.py); only the scan's thread submits work, so
+a worker never waits on another worker. A failure either fails the scan with an AwsError that
 names account, region, operation and code, or (when the user chose to ignore that code, or
-the table keeps rows whose details failed) is reported in `ScanResult.warnings`. Nothing is
-dropped silently, except what AWS says no longer exists.
+the table keeps rows whose details failed) is reported in `ScanResult.warnings` (failures.py).
+Nothing is dropped silently, except what AWS says no longer exists. The items found become
+rows at the end (rows.py).
 """
 
 from __future__ import annotations
 
 from concurrent.futures import Future
-from queue import Empty, SimpleQueue
 from typing import Any, Callable
 
-from .accounts import ASSUME_ROLE_HINT, Account, accounts_to_read
-from .answers import (
-    MALFORMED,
-    MalformedResponse,
-    MalformedValue,
-    check_answer,
-    check_identity,
-    storable,
-)
-from .aws import (
-    AwsContext,
-    InFlight,
-    Scope,
-    answered,
-    error_code,
-    error_message,
-    iam_prefix,
-    is_not_found,
-    is_not_offered,
-)
-from .options import OptionError, is_error_code
+from .accounts import Account, accounts_to_read
+from .answers import MalformedResponse, check_answer, check_identity
+from .aws import AwsContext, Scope, answered, error_code, is_not_found
+from .calls import Calls
+from .failures import Failures
+from .options import OptionError
 from .results import AwsError, ScanCancelled, ScanResult
-from .table import DETAIL_ERROR, EVERYTHING, RESPONSE_PROBLEMS, Column, Request, Table
-
-POLL_SECONDS = 0.2
+from .rows import Rows
+from .table import DETAIL_ERROR, EVERYTHING, Request, Table
 
 
 def scan(
@@ -66,72 +50,42 @@ def scan(
 
 
 class _Scan:
+    """The walk of one scan: reach each account, start in each of its regions, list there or
+    look up by key, and ask for each item's details. Its calls go through Calls, what it
+    cannot read to Failures, and the items it keeps become rows through Rows."""
+
     def __init__(self, table, aws, request, listings, should_stop, reusable):
         self.table = table
-        self.reusable = reusable
         self.aws = aws
         self.request = request
         self.listings = listings
         self.should_stop = should_stop
+        self.reusable = reusable
         self.with_details = request.with_details and table.get_detail is not None
+        self.immutable_details = ImmutableDetails(table, listings)
+        self.failures = Failures(table, aws)
+        self.rows = Rows(table, self.failures)
         self.items: dict[tuple, dict] = {}  # sort key -> item; sorted at the end
-        self.warnings: list[str] = []
-        self.failed: list[AwsError] = []  # what AWS refused, by account and region
-        # future -> (where it runs, what it asks AWS, what to do with the answer)
-        self.pending: dict[Future, tuple[Scope, str, Callable[[Future], None]]] = {}
-        # Each pending future, once done: concurrent.futures.wait() over all of them would
-        # cost a lock and a waiter per pending future at every answer (4.5 million for 3,000).
-        self.completed: SimpleQueue[Future] = SimpleQueue()
         self.listed_for_keys: set[tuple[str, str]] = set()
         self.key_lookups = 0  # keyed reads asked of AWS, bounded by max_key_lookups
-        self.in_flight = InFlight()
 
     def run(self) -> ScanResult:
         table = self.table
         if self.request.empty:
             return ScanResult(table, [])
         if table.read is not None:
-            rows = [row for item in table.read(self.aws, self.request) if (row := self._row(item))]
-            return ScanResult(table, [table.flatten(row) for row in rows], self.warnings)
-        pool = self.aws.executor(self.in_flight)
-        try:
-            self.pool = pool
+            values, _ = self.rows.flattened(table.read(self.aws, self.request))
+            self.failures.raise_any()
+            return ScanResult(table, values, self.failures.warnings)
+        self.calls = Calls(self.aws)
+        with self.calls:
             for account in accounts_to_read(self.aws, self.request):
                 self._reach(account)
-            while self.pending:
-                if self.should_stop():
-                    raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
-                try:
-                    future = self.completed.get(timeout=POLL_SECONDS)
-                except Empty:
-                    continue
-                self._settle(future, *self.pending.pop(future))
-            if self.failed:
-                raise self.failed[0].with_others(self.failed[1:])
-            values, marked = [], {}
-            for key in sorted(self.items):
-                item = self.items[key]
-                if "_reused" in item:
-                    values.append(item["_reused"])
-                    continue
-                row = self._row(item)
-                if row is None:
-                    continue
-                values.append(table.flatten(row))
-                if "_marker" in item and self._read_in_full(row):
-                    marked[item["_marker"]] = values[-1]
-        finally:
-            if self.pending:  # cancelled, or failed: abandon what is still in flight
-                self.in_flight.abandon()
-                pool.shutdown(wait=False, cancel_futures=True)
-                self.in_flight.join()
-            else:
-                pool.shutdown(wait=True)
-        return ScanResult(table, values, self.warnings, dict(self.in_flight.throttled), marked)
-
-    def _read_in_full(self, row: dict) -> bool:
-        failed = self.table.detail_error_column and row.get(self.table.detail_error_column)
-        return not failed and row[RESPONSE_PROBLEMS.name] is None
+            if not self.calls.settle_all(self.should_stop):
+                raise ScanCancelled(f"the scan of agentcore.{self.table.name} was cancelled")
+            values, marked = self.rows.flattened(self.items[key] for key in sorted(self.items))
+            self.failures.raise_any()  # what AWS refused, and what making the rows found malformed
+        return ScanResult(table, values, self.failures.warnings, self.calls.throttled, marked)
 
     def _reach(self, account: Account) -> None:
         """Assume the account's role when it has one, find its regions, then read each."""
@@ -148,7 +102,7 @@ class _Scan:
             except (AwsError, OptionError):
                 raise
             except Exception as exc:
-                self._account_failed(account, home, exc)
+                self.failures.account_failed(account, home, exc)
                 return
             for region in regions:
                 if self.request.regions is None or region in self.request.regions:
@@ -156,17 +110,7 @@ class _Scan:
                     self._start(Scope(credentials, account.account_id, region, client))
 
         operation = "AssumeRole" if credentials.role_arn else "DescribeRegions"
-        self._submit(home, operation, then, regions)
-
-    def _account_failed(self, account: Account, home: Scope, exc: Exception) -> None:
-        role = account.credentials.role_arn
-        assuming = role and (getattr(exc, "operation_name", None) or "AssumeRole") == "AssumeRole"
-        self._skip_or_fail(
-            exc, home, "AssumeRole", "no rows from",
-            prefix=f"could not assume role {role}: " if assuming else "",
-            hint=ASSUME_ROLE_HINT if role and is_error_code(error_code(exc)) else None,
-            where=f"account {account.account_id} ({account.credentials.label})",
-        )  # fmt: skip
+        self.calls.submit(home, operation, then, regions)
 
     def _start(self, scope: Scope) -> None:
         """List, or look up by key, in one account and region."""
@@ -209,23 +153,6 @@ class _Scan:
                 "max_key_lookups",
             )
 
-    def _submit(
-        self, scope: Scope, operation: str, then: Callable[[Future], None], call, *args
-    ) -> None:
-        future = self.pool.submit(call, *args)
-        self.pending[future] = (scope, operation, then)
-        future.add_done_callback(self.completed.put)
-
-    def _settle(self, future: Future, scope: Scope, operation: str, then) -> None:
-        try:
-            then(future)
-        except (AwsError, OptionError, ScanCancelled):
-            raise
-        except Exception as exc:  # a defect of ours: name where, never let it pass as an answer
-            raise AwsError(
-                scope.account_id, scope.region, operation, error_code(exc), error_message(exc)
-            ) from exc
-
     def _by_key(self, scope: Scope, key: str, item_key: tuple) -> None:
         table = self.table
         if table.parent:  # the key names a parent: list this table under it
@@ -246,7 +173,7 @@ class _Scan:
             except Exception as exc:
                 if is_not_found(exc):
                     return
-                if self._not_offered(exc, scope):
+                if self.failures.not_offered(exc, scope):
                     return
                 if table.detail_error_column and answered(exc):
                     # As in a full scan, an item whose details are denied is kept, with the
@@ -257,14 +184,14 @@ class _Scan:
                         return
                     named = dict(table.key_named(key), _detail_error=error_code(exc))
                     self._keep(scope, item_key, named)
-                    self._detail_failed(scope, exc, named)
+                    self.failures.detail_failed(scope, exc, named)
                     return
-                self._skip_or_fail(exc, scope, table.key_item_operation, "no item from")
+                self.failures.skip_or_fail(exc, scope, table.key_item_operation, "no item from")
                 return
-            self._remember_detail(scope, item)
+            self.immutable_details.remember(scope, item)
             self._keep(scope, item_key, item)
 
-        self._submit(scope, table.key_item_operation, then, looked_up)
+        self.calls.submit(scope, table.key_item_operation, then, looked_up)
 
     def _by_subkey(self, scope: Scope, key: str, subkey: str, item_key: tuple) -> None:
         """One item named by key and subkey (a runtime's version), read directly."""
@@ -277,7 +204,7 @@ class _Scan:
             check_answer(named, item, table.identity, f"the {operation} answer")
             return item
 
-        remembered = self._remembered_detail(scope, named)
+        remembered = self.immutable_details.recall(scope, named)
         if remembered is not None:
             self._keep(scope, item_key, remembered)
             return
@@ -286,19 +213,19 @@ class _Scan:
             try:
                 item = future.result()
             except Exception as exc:
-                if is_not_found(exc) or self._not_offered(exc, scope):
+                if is_not_found(exc) or self.failures.not_offered(exc, scope):
                     return
                 if table.detail_error_column and answered(exc):
                     # Kept, as a listed item whose details failed would be: never missing.
                     self._keep(scope, item_key, dict(named, _detail_error=error_code(exc)))
-                    self._detail_failed(scope, exc, named)
+                    self.failures.detail_failed(scope, exc, named)
                     return
-                self._skip_or_fail(exc, scope, operation, "no item from")
+                self.failures.skip_or_fail(exc, scope, operation, "no item from")
                 return
-            self._remember_detail(scope, item)
+            self.immutable_details.remember(scope, item)
             self._keep(scope, item_key, item)
 
-        self._submit(scope, operation, then, looked_up)
+        self.calls.submit(scope, operation, then, looked_up)
 
     def _list_for_keys(self, scope: Scope) -> None:
         if (scope.account_id, scope.region) in self.listed_for_keys:
@@ -326,11 +253,11 @@ class _Scan:
                 items = future.result()
                 self.listings[remembered] = items
             except Exception as exc:
-                if self._not_offered(exc, scope):
+                if self.failures.not_offered(exc, scope):
                     return
                 if parent is not None and is_not_found(exc):  # the parent was just deleted
                     return
-                self._skip_or_fail(exc, scope, listed.list_operation, "no rows from")
+                self.failures.skip_or_fail(exc, scope, listed.list_operation, "no rows from")
                 return
             for index, item in enumerate(items):
                 item_key = (scope.account_id, scope.region) + key + (index,)
@@ -355,7 +282,7 @@ class _Scan:
             done.set_result(self.listings[remembered])
             then(done)
         else:
-            self._submit(scope, listed.list_operation, then, listed_all)
+            self.calls.submit(scope, listed.list_operation, then, listed_all)
 
     def _requested(self, scope: Scope, item: dict) -> tuple[tuple, dict | None]:
         """The sort key of a listed item the request names by key, or (_, None)."""
@@ -374,7 +301,7 @@ class _Scan:
     def _detail(self, scope: Scope, item_key: tuple) -> None:
         table = self.table
         listed = self.items[item_key]
-        marker = self._marker(scope, listed)
+        marker = change_marker(table, scope, listed)
         if marker is not None:
             listed["_marker"] = marker
             if marker in self.reusable:  # unchanged since its row was stored: no detail call
@@ -386,7 +313,7 @@ class _Scan:
             check_answer(listed, answer, table.identity, f"the {table.detail_operation} answer")
             return answer
 
-        remembered = self._remembered_detail(scope, listed)
+        remembered = self.immutable_details.recall(scope, listed)
         if remembered is not None:
             self.items[item_key] = {**listed, **remembered}
             return
@@ -400,147 +327,54 @@ class _Scan:
                     return
                 if table.detail_error_column and answered(exc):
                     self.items[item_key][DETAIL_ERROR] = error_code(exc)
-                    self._detail_failed(scope, exc, listed)
+                    self.failures.detail_failed(scope, exc, listed)
                     return
-                self._skip_or_fail(exc, scope, table.detail_operation, "no details for an item in")
+                self.failures.skip_or_fail(
+                    exc, scope, table.detail_operation, "no details for an item in"
+                )
                 return
-            self._remember_detail(scope, answer)
+            self.immutable_details.remember(scope, answer)
             self.items[item_key] = {**self.items[item_key], **answer}
 
-        self._submit(scope, table.detail_operation, then, detail)
+        self.calls.submit(scope, table.detail_operation, then, detail)
 
-    def _marker(self, scope: Scope, item: dict) -> str | None:
-        """What names an item in one state: its identity and its change marker."""
-        table = self.table
-        if table.change_marker is None:
-            return None
-        state = list(table.change_marker(item))
-        if any(part is None for part in state):  # no marker in the answer: read the details
-            return None
-        parts = [table.name, scope.account_id, scope.region]
-        parts += [item.get(name) for name in table.identity]
-        if table.parent is not None and "_parent" in item:
-            parts += [item["_parent"].get(name) for name in table.parent.identity]
-        # A unit separator cannot occur in an ID, a version or a timestamp.
-        return "\x1f".join(map(str, parts + state))
 
-    def _detail_memo_key(self, scope: Scope, item: dict) -> tuple | None:
+def change_marker(table: Table, scope: Scope, item: dict) -> str | None:
+    """What names a listed item in one state: its identity and its change marker, or None
+    where the table has no marker, or the item's list answer lacks part of it."""
+    if table.change_marker is None:
+        return None
+    state = list(table.change_marker(item))
+    if any(part is None for part in state):  # no marker in the answer: read the details
+        return None
+    parts = [table.name, scope.account_id, scope.region]
+    parts += [item.get(name) for name in table.identity]
+    if table.parent is not None and "_parent" in item:
+        parts += [item["_parent"].get(name) for name in table.parent.identity]
+    # A unit separator cannot occur in an ID, a version or a timestamp.
+    return "\x1f".join(map(str, parts + state))
+
+
+class ImmutableDetails:
+    """The detail answers that never change (a table's immutable_detail: a runtime version),
+    kept in the memo scans of one transaction share, whichever table read them."""
+
+    def __init__(self, table: Table, memo: dict[tuple, Any]):
+        self.table = table
+        self.memo = memo
+
+    def recall(self, scope: Scope, item: dict) -> dict | None:
+        """The detail answer about `item` a scan has read already, if any."""
+        key = self._key(scope, item)
+        return None if key is None else self.memo.get(key)
+
+    def remember(self, scope: Scope, answer: dict) -> None:
+        key = self._key(scope, answer)
+        if key is not None:
+            self.memo[key] = answer
+
+    def _key(self, scope: Scope, item: dict) -> tuple | None:
         describe = self.table.immutable_detail
         if describe is None:
             return None
         return ("immutable detail", scope.account_id, scope.region) + describe(item)
-
-    def _remembered_detail(self, scope: Scope, item: dict) -> dict | None:
-        key = self._detail_memo_key(scope, item)
-        return None if key is None else self.listings.get(key)
-
-    def _remember_detail(self, scope: Scope, answer: dict) -> None:
-        key = self._detail_memo_key(scope, answer)
-        if key is not None:
-            self.listings[key] = answer
-
-    def _detail_failed(self, scope: Scope, exc: Exception, item: dict) -> None:
-        code, table = error_code(exc), self.table
-        self.warnings.append(
-            f"{table.detail_operation} failed with {code} for {self._label(item)} "
-            f"in account {scope.account_id}, region {scope.region}: "
-            f"{error_message(exc, self.aws.settings)}; the row is kept with "
-            f"{table.detail_error_column} = {code}"
-        )
-
-    def _not_offered(self, exc: Exception, scope: Scope) -> bool:
-        if not is_not_offered(exc, self.table.service, scope.region, self.aws.settings):
-            return False
-        note = (
-            f"region {scope.region} cannot be reached ({error_code(exc)}) and "
-            f"{self.table.service} is not known to be offered there: no rows from it"
-        )
-        if note not in self.warnings:
-            self.warnings.append(note)
-        return True
-
-    def _skip_or_fail(
-        self,
-        exc: Exception,
-        scope: Scope,
-        operation: str,
-        skipped: str,
-        prefix: str = "",
-        hint: str | None = None,
-        where: str | None = None,
-    ) -> None:
-        """Fail with `exc` (its message after `prefix`), or, when the user ignores its code,
-        say in a warning what was `skipped` and `where` (the scope's account and region)."""
-        code = error_code(exc)
-        operation = getattr(exc, "operation_name", None) or operation
-        if not is_error_code(code) or code not in self.aws.settings.ignore_error_codes:
-            message = prefix + error_message(exc, self.aws.settings)
-            service = "sts" if operation == "AssumeRole" else iam_prefix(self.table.service)
-            error = AwsError(
-                scope.account_id, scope.region, operation, code, message, hint, service
-            )
-            if not is_error_code(code):  # a defect of ours: stop at once
-                raise error from exc
-            # AWS's refusal: the other accounts and regions are read all the same, so that the
-            # error names every one that failed (control_results gives each an error row).
-            error.__cause__ = exc
-            self.failed.append(error)
-            return
-        where = where or f"account {scope.account_id}, region {scope.region}"
-        self.warnings.append(
-            f"{operation} failed with {code} (ignored by the server option ignore_error_codes): "
-            f"{skipped} {where}"
-        )
-
-    def _label(self, item: dict) -> str:
-        """How a message names an item: its identity, which every item has."""
-        name = self.table.identity[0]
-        return f"{name} {item.get(name)}"
-
-    def _row(self, item: dict) -> dict[str, Any] | None:
-        """The row of an item, each value as its column holds it and storable by PostgreSQL.
-
-        A malformed value is NULL and named in response_problems; where the table keeps rows
-        whose details failed, detail_error says MalformedResponse, and elsewhere the scan fails
-        (or, with MalformedResponse ignored, leaves the row out and says so).
-        """
-        row: dict[str, Any] = {}
-        problems: list[str] = []
-        malformed: list[Column] = []
-        for column in self.table.columns:
-            if column is RESPONSE_PROBLEMS:
-                continue
-            try:
-                value = column.value(item)
-            except MalformedValue as exc:
-                value = None
-                problems.append(f"{column.name} {exc}")
-                malformed.append(column)
-            value, repaired = storable(value)
-            if repaired:
-                problems.append(
-                    f"{column.name} held characters PostgreSQL cannot store, replaced with U+FFFD"
-                )
-            row[column.name] = value
-        row[RESPONSE_PROBLEMS.name] = problems or None
-        if malformed and not self._keep_malformed(item, row, problems, malformed):
-            return None
-        return row
-
-    def _keep_malformed(self, item, row, problems, malformed) -> bool:
-        table, where = self.table, item["_scope"]
-        operation = (
-            table.detail_operation if any(c.detail for c in malformed) else table.list_operation
-        )
-        what = f"{operation} answered malformed for {self._label(item)}: {'; '.join(problems)}"
-        if table.detail_error_column:
-            row[table.detail_error_column] = MALFORMED
-            self.warnings.append(
-                f"{what} (account {where['account_id']}, region {where['region']}); the row is "
-                f"kept with {table.detail_error_column} = {MALFORMED}"
-            )
-            return True
-        error = MalformedResponse(what, operation)
-        scope = Scope(None, where["account_id"], where["region"], None)
-        self._skip_or_fail(error, scope, operation, f"{self._label(item)} left out of")
-        return False
