@@ -14,7 +14,12 @@
 -- and the endpoint's own (AWS evaluates both): it is public when either lets anyone in, and
 -- error when either could not be read or judged.
 CREATE OR REPLACE VIEW agentcore.invocation_paths AS
-WITH served AS (
+-- The policies are read once, whole: a lateral subquery over the table itself would hand
+-- each door's account and region to the foreign scan, and read each policy twice.
+WITH policies AS MATERIALIZED (
+    SELECT * FROM agentcore.resource_policies
+),
+served AS (
     SELECT e.*, v.served_version, v.version_role
     FROM agentcore.agent_runtime_endpoints AS e
     CROSS JOIN LATERAL (VALUES (e.live_version, 'live'), (e.target_version, 'target'))
@@ -177,7 +182,7 @@ CROSS JOIN LATERAL (
                CASE WHEN d.endpoint_policy_id IS NULL THEN 'Its resource policy'
                     WHEN p.resource_type = 'runtime' THEN 'The runtime''s resource policy'
                     ELSE 'The endpoint''s resource policy' END AS whose
-        FROM agentcore.resource_policies AS p
+        FROM policies AS p
         WHERE p.account_id = d.account_id
           AND p.region = d.region
           AND ((p.resource_type = d.policy_resource_type AND p.resource_id = d.policy_resource_id)
