@@ -38,7 +38,9 @@ setup(
         "agentcore_fdw.sql": ["*.sql", "functions/*.sql", "views/*.sql", "controls/*.sql"]
     },
     install_requires=[
-        # 1.44.1: the first whose AgentCore model has every authorizer member read.
+        # 1.44.1: the first whose AgentCore model has every authorizer member read; it has the
+        # harness, registry and payment manager operations too (from 1.42.94, 1.42.87 and
+        # 1.43.6), and its 40 List operations are each read or explained in api_coverage.
         "boto3>=1.44.1,<2",
         "botocore>=1.44.1,<2",
         "psycopg[binary]>=3.1,<4",
