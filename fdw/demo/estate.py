@@ -124,7 +124,90 @@ class NewerKinds:
         )
 
 
-class Seeder(NewerKinds):
+class Principals:
+    """What a Seeder makes of IAM principals, whose policies the fake's policy simulator
+    (iam_simulator.py) evaluates: roles, users and groups, each with inline policies
+    (`policies`, name -> document) and customer managed ones attached (`managed`, likewise;
+    one made before under the same name is attached as it is). IAM names are the account's, in
+    every region. moto keeps no permissions boundary for a user, so only a role takes one."""
+
+    def add_role(
+        self,
+        profile: str,
+        name: str,
+        policies: dict[str, dict] | None = None,
+        managed: dict[str, dict] | None = None,
+        boundary: dict | None = None,
+    ) -> str:
+        """A role the account's root may assume; `boundary` becomes its permissions boundary,
+        a managed policy named <name>-boundary. Returns its ARN."""
+        account = self.account(profile)
+        trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                 "Principal": {"AWS": f"arn:aws:iam::{account}:root"},
+                 "Action": "sts:AssumeRole"}]}  # fmt: skip
+        settings = {}
+        if boundary is not None:
+            settings["PermissionsBoundary"] = self._managed(profile, f"{name}-boundary", boundary)
+        role = self._iam(profile).create_role(
+            RoleName=name, AssumeRolePolicyDocument=json.dumps(trust), **settings
+        )["Role"]
+        return self._grant(profile, "role", name, role["Arn"], policies, managed)
+
+    def add_user(
+        self,
+        profile: str,
+        name: str,
+        policies: dict[str, dict] | None = None,
+        managed: dict[str, dict] | None = None,
+        groups: tuple[str, ...] = (),
+    ) -> str:
+        """A user, in each of `groups` (made with add_group). Returns its ARN."""
+        iam = self._iam(profile)
+        arn = iam.create_user(UserName=name)["User"]["Arn"]
+        for group in groups:
+            iam.add_user_to_group(GroupName=group, UserName=name)
+        return self._grant(profile, "user", name, arn, policies, managed)
+
+    def add_group(
+        self,
+        profile: str,
+        name: str,
+        policies: dict[str, dict] | None = None,
+        managed: dict[str, dict] | None = None,
+    ) -> str:
+        """A group, with no users yet. Returns its ARN."""
+        arn = self._iam(profile).create_group(GroupName=name)["Group"]["Arn"]
+        return self._grant(profile, "group", name, arn, policies, managed)
+
+    def _grant(self, profile: str, kind: str, name: str, arn: str, policies, managed) -> str:
+        """Puts the inline policies on the principal, attaches the managed ones, remembers it,
+        and returns its ARN."""
+        iam, named = self._iam(profile), {f"{kind.capitalize()}Name": name}
+        for policy, document in (policies or {}).items():
+            getattr(iam, f"put_{kind}_policy")(
+                **named, PolicyName=policy, PolicyDocument=json.dumps(document)
+            )
+        for policy, document in (managed or {}).items():
+            getattr(iam, f"attach_{kind}_policy")(
+                **named, PolicyArn=self._managed(profile, policy, document)
+            )
+        self.principals[name] = {"arn": arn, "profile": profile, "kind": kind}
+        return arn
+
+    def _managed(self, profile: str, name: str, document: dict) -> str:
+        """The ARN of the customer managed policy `name`, made with `document` if not yet."""
+        iam = self._iam(profile)
+        try:
+            created = iam.create_policy(PolicyName=name, PolicyDocument=json.dumps(document))
+        except iam.exceptions.EntityAlreadyExistsException:
+            return f"arn:aws:iam::{self.account(profile)}:policy/{name}"
+        return created["Policy"]["Arn"]
+
+    def _iam(self, profile: str):
+        return self.client(self.sessions[profile], "iam", "us-east-1")
+
+
+class Seeder(NewerKinds, Principals):
     """Creates AWS resources through boto3 against an endpoint, and remembers them."""
 
     def __init__(self, endpoint_url: str, directory: Path, partner_account: str):
@@ -138,6 +221,7 @@ class Seeder(NewerKinds):
         self.registries: dict[str, dict] = {}
         self.payment_managers: dict[str, dict] = {}
         self.harnesses: dict[str, dict] = {}
+        self.principals: dict[str, dict] = {}  # IAM roles, users and groups, by name
         self.secrets: list[str] = []  # values that must never come out of agentcore-fdw
         main = boto3.session.Session(
             aws_access_key_id="AKIADEMOMAINACCOUNT1", aws_secret_access_key="demo-main-secret"

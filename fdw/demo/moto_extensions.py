@@ -18,6 +18,10 @@ moto (5.x) knows runtimes, endpoints, gateways and targets, but:
 - has none of the kinds AgentCore added since: registries, payment managers, harnesses with
   their versions and endpoints, which simulated_kinds.py's WSGI layer answers.
 
+moto's IAM lists principals (GetAccountAuthorizationDetails) but has no policy simulator:
+SimulatePrincipalPolicy is answered by iam_simulator.py's evaluator, from moto's own users,
+groups, roles and their policies, added to moto's IAM responses here.
+
 Everything here is applied once, to the moto running in this process.
 """
 
@@ -41,6 +45,7 @@ def apply() -> None:
         return
     _applied = True
     from moto.bedrockagentcorecontrol import models, responses
+    from moto.iam import responses as iam_responses
 
     _runtimes_as_aws_names_them(models.AgentRuntime)
     _gateways_as_aws_names_them(models.Gateway)
@@ -50,6 +55,7 @@ def apply() -> None:
     _versions_answered_in_full(responses.BedrockAgentCoreControlResponse)
     _runtimes_keep_their_metadata_configuration(responses.BedrockAgentCoreControlResponse)
     _gateways_name_their_web_acl(models.Gateway)
+    _iam_simulates_principal_policies(iam_responses.IamResponse)
 
 
 def _runtimes_as_aws_names_them(runtime_class) -> None:
@@ -176,6 +182,12 @@ def _gateways_name_their_web_acl(gateway_class) -> None:
         return answer
 
     gateway_class.to_dict = with_web_acl
+
+
+def _iam_simulates_principal_policies(response_class) -> None:
+    from .iam_simulator import simulate_principal_policy
+
+    response_class.simulate_principal_policy = simulate_principal_policy
 
 
 def _endpoints_as_aws_names_them(endpoint_class) -> None:
