@@ -86,3 +86,16 @@ def test_a_report_gives_each_failing_controls_remediation_once_filled_in():
     assert "Enable Authorization on AgentCore Runtime" in text  # the framework's ID, beside ours
     page = render(report, "html")
     assert "<h2>Remediation</h2>" in page and "--agent-runtime-id other-a1b2c3d4e5" in page
+
+
+def test_an_endpoint_remediation_names_the_runtime_and_endpoint_its_arn_holds():
+    control = BY_ID["agentcore_runtime_endpoint_authorizer_configured"]
+    arn = (
+        "arn:aws:bedrock-agentcore:us-east-1:123456789012:"
+        "runtime/orders-a1b2c3d4e5/runtime-endpoint/prod"
+    )
+    command = control.cli_for(arn, "us-east-1")
+    assert "--agent-runtime-id orders-a1b2c3d4e5 --endpoint-name prod " in command
+    assert "<runtime-id>" not in command and "<endpoint-name>" not in command
+    odd = control.cli_for(arn.replace("/prod", "/pr;od"), "us-east-1")
+    assert "--endpoint-name 'pr;od'" in odd  # shell-quoted, as every value

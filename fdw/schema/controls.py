@@ -9,6 +9,7 @@ control table to it. A control's check itself is its SQL file in sql/controls/.
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass, field
 
@@ -18,8 +19,11 @@ FRAMEWORKS = {
     "trend_micro": "Trend Micro",
     "prowler": "Prowler",
 }
-# The placeholders a remediation's CLI example may hold, filled per failing resource.
-PLACEHOLDERS = ("{region}", "{resource}", "{resource_id}")
+# The placeholders a remediation's CLI example may hold, filled per failing resource: the ARN,
+# its last path segment, and for an endpoint's ARN (runtime/<id>/runtime-endpoint/<name>,
+# harness/<id>/harness-endpoint/<name>) the ID of what it belongs to and its name.
+PLACEHOLDERS = ("{region}", "{resource}", "{resource_id}", "{parent_id}", "{endpoint_name}")
+ENDPOINT_ARN = re.compile(r"^arn:[^:]+:[^:]+:[^:]*:[^:]*:[a-z]+/([^/]+)/[a-z-]*endpoint/([^/]+)$")
 
 
 @dataclass(frozen=True)
@@ -40,10 +44,15 @@ class Control:
         """The CLI example for one resource, each value shell-quoted: an ARN or ID is what AWS
         answered, and a command pasted from a report must run only what it says."""
         resource_id = resource.rsplit("/", 1)[-1] if "/" in resource else resource
-        filled = self.cli.replace("{region}", shlex.quote(region) if region else "<region>")
-        return filled.replace("{resource_id}", shlex.quote(resource_id)).replace(
-            "{resource}", shlex.quote(resource)
-        )
+        endpoint = ENDPOINT_ARN.match(resource)
+        values = {
+            "{region}": shlex.quote(region) if region else "<region>",
+            "{resource_id}": shlex.quote(resource_id),
+            "{resource}": shlex.quote(resource),
+            "{parent_id}": shlex.quote(endpoint.group(1)) if endpoint else "<parent-id>",
+            "{endpoint_name}": shlex.quote(endpoint.group(2)) if endpoint else "<endpoint-name>",
+        }
+        return re.sub("|".join(map(re.escape, PLACEHOLDERS)), lambda m: values[m.group()], self.cli)
 
 
 RUNTIME_JWT = (
@@ -163,7 +172,7 @@ CONTROLS: tuple[Control, ...] = (
         "keeps the door open after the runtime itself was fixed.",
         "Point the endpoint at a version that has an authorizer.",
         "aws bedrock-agentcore-control update-agent-runtime-endpoint --region {region} "
-        "--agent-runtime-id <runtime-id> --endpoint-name <endpoint-name> "
+        "--agent-runtime-id {parent_id} --endpoint-name {endpoint_name} "
         "--agent-runtime-version <a version with an authorizer>",
     ),
     Control(
@@ -392,7 +401,7 @@ CONTROLS: tuple[Control, ...] = (
         "agent with its tools and its role.",
         "Update the harness with a custom JWT authorizer and point the endpoint at that version.",
         "aws bedrock-agentcore-control update-harness --region {region} --harness-id "
-        "<harness-id> --authorizer-configuration " + RUNTIME_JWT,
+        "{parent_id} --authorizer-configuration " + RUNTIME_JWT,
     ),
     Control(
         "agentcore_harness_remote_mcp_secure",
