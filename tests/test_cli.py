@@ -18,3 +18,12 @@ def test_the_option_help_names_every_server_option(command, capsys):
     listed = re.search(r"--option KEY=VALUE a server option \(([^)]*)\); KEY= drops it", text)
     assert listed, text
     assert listed.group(1).split(", ") == list(OPTION_HELP)
+
+
+def test_a_misspelt_option_key_is_refused_with_the_closest_one(capsys):
+    assert cli.main(["install", "--dsn", "host=/nonexistent", "--option", "region=x"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "agentcore-fdw: error: invalid --option 'region=x': unknown option 'region' for server "
+        "agentcore; did you mean 'regions'?",
+        "hint: valid options: " + ", ".join(sorted(OPTION_HELP)),
+    ]
