@@ -19,6 +19,10 @@ COMMENT ON TABLE agentcore.control_history IS
     'Snapshots of agentcore.control_results, one row per control and resource per snapshot, '
     'taken by agentcore.snapshot_controls().';
 
+COMMENT ON COLUMN agentcore.control_history.snapshot_at IS
+    'When the snapshot was taken: one value for every row of a snapshot. The other columns '
+    'are those of agentcore.control_results (commented in views/column_comments.sql).';
+
 ALTER TABLE agentcore.control_history ADD COLUMN IF NOT EXISTS data_fetched_at timestamptz;
 COMMENT ON COLUMN agentcore.control_history.data_fetched_at IS
     'When AWS was read for the oldest data the snapshot judged (rows served from the shared '
