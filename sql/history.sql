@@ -77,7 +77,8 @@ GROUP BY h.snapshot_at::date, h.control_id;
 COMMENT ON VIEW agentcore.control_trends IS
     'Per day and control, how many resources were ok, alarm, error and skip in the day''s '
     'last snapshot of agentcore.control_history.';
-COMMENT ON COLUMN agentcore.control_trends.day IS 'The day (UTC) of the snapshot.';
+COMMENT ON COLUMN agentcore.control_trends.day IS
+    'The day of the snapshot, in the session''s time zone (TimeZone).';
 COMMENT ON COLUMN agentcore.control_trends.ok IS 'Resources the control found ok that day.';
 COMMENT ON COLUMN agentcore.control_trends.alarm IS 'Resources in alarm that day.';
 COMMENT ON COLUMN agentcore.control_trends.error IS 'Resources that could not be judged that day.';
