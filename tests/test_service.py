@@ -456,9 +456,17 @@ def test_a_bi_role_that_changes_its_password_or_settings_is_put_back(demo):
 
 
 def test_starting_a_running_service_as_it_runs_is_no_error(demo):
-    again = demo("service", "start", "--demo")
-    assert again.returncode == 0, again.stderr
-    assert "running (demo, " in again.stdout
+    port = json.loads((demo.home / "demo" / "service.json").read_text())["port"]
+    for asked in ([], ["--port", str(port)], ["--listen", "local"]):
+        again = demo("service", "start", "--demo", *asked)
+        assert again.returncode == 0, again.stderr
+        assert "running (demo, " in again.stdout
+    elsewhere = demo("service", "start", "--demo", "--port", str(port + 1))
+    assert elsewhere.returncode == 1
+    assert elsewhere.stderr.startswith(
+        f"agentcore-fdw: error: the demo is already running on port {port}, not {port + 1}\n"
+        "hint: agentcore-fdw service restart applies new settings"
+    )
 
 
 def test_a_restart_with_a_bad_option_leaves_the_service_running(demo):

@@ -202,9 +202,8 @@ def service_command(home: Path, args) -> int:
         options = parse_option_arguments(args.option)
         check_options({}, options)  # refused before anything is stopped
         other = running_instance(home)
-        as_asked = not (args.listen or args.port or options)
-        if args.action == "start" and other is not None and other.demo == args.demo and as_asked:
-            print_status(other)  # already running as asked: nothing to do
+        if args.action == "start" and other is not None and running_as_asked(other, args):
+            print_status(other)  # nothing to do
             return 0
         if args.action == "restart" and other is not None:
             demo = other.demo if not args.demo else True
@@ -246,6 +245,15 @@ def service_command(home: Path, args) -> int:
         # The socket's directory is the server's user's: root, or that user, may connect.
         print(f'owner:      psql "{running.admin_dsn()}"  (its local socket)')
     return 0
+
+
+def running_as_asked(running: Instance, args) -> bool:
+    """Whether `service start` asks for what runs: the same instance, and a port and listening
+    that are its own when given; new options or a certificate ask for a restart."""
+    if running.demo != args.demo or args.option or args.tls_cert or args.tls_key:
+        return False
+    state = running.state()
+    return args.port in (None, state.port) and args.listen in (None, state.listen)
 
 
 def print_status(instance: Instance) -> None:
