@@ -135,6 +135,7 @@ def test_query_errors_are_postgres_messages_not_tracebacks(demo):
 def test_check_exit_status_follows_fail_on(demo, fail_on, exit_code):
     done = demo("check", "--fail-on", fail_on)
     assert done.returncode == exit_code, done.stderr
+    assert "stays running" not in done.stderr  # it ran before: nothing new to say
     assert done.stdout.startswith(DEMO_BANNER)
     assert f"Findings ({DEMO_ALARMS} alarm and error):" in done.stdout
 
@@ -537,6 +538,13 @@ def test_without_credentials_check_runs_on_the_demo_and_says_so():
             "no AWS credentials are configured, so the built-in demo estate is used" in done.stderr
         )
         assert done.stdout.startswith(DEMO_BANNER)
+        # It started the service, which outlives it: said, with how to stop it.
+        assert re.search(
+            r"^agentcore-fdw: started the demo on port \d+; it stays running \(for BI tools and "
+            r"the next command\): 'agentcore-fdw service stop' stops it$",
+            done.stderr,
+            re.M,
+        )
     finally:
         cli("service", "stop")
         shutil.rmtree(cli.home, ignore_errors=True)

@@ -335,7 +335,12 @@ def ensure_service(home: Path, demo: bool) -> Instance:
         demo = True
     instance = Instance(home, demo)
     with progress(f"starting the agentcore-fdw {instance.name}"):
-        instance.start(None, None, {})
+        state = instance.start(None, None, {})
+    print(
+        f"agentcore-fdw: started the {instance.name} on port {state.port}; it stays running "
+        "(for BI tools and the next command): 'agentcore-fdw service stop' stops it",
+        file=sys.stderr,
+    )
     return instance
 
 
