@@ -18,6 +18,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -107,6 +108,62 @@ def test_query_in_every_output_format(demo, output):
     assert len(rows) == DEMO_RUNTIMES
     assert rows[0]["agent_runtime_name"] == "demo_any_token_agent"
     assert all(row["agent_runtime_name"].startswith("demo_") for row in rows)
+
+
+def test_query_csv_cells_are_what_postgresql_holds(demo):
+    done = demo(
+        "query", "SELECT agent_runtime_name, authorizer_configuration, allowed_clients, "
+        "created_at, authorizer_configuration IS NULL AS open FROM agentcore.agent_runtimes "
+        "ORDER BY agent_runtime_name", "--output", "csv",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = {row["agent_runtime_name"]: row for row in csv.DictReader(io.StringIO(done.stdout))}
+    partner = rows["demo_apac_partner_agent"]
+    authorizer = json.loads(partner["authorizer_configuration"])["customJWTAuthorizer"]
+    assert authorizer["allowedClients"] == [partner["allowed_clients"].strip("{}")]
+    assert re.fullmatch(r"\{[0-9a-z]+\}", partner["allowed_clients"])
+    assert partner["open"] == "f" and rows["demo_billing_agent"]["open"] == "t"
+    # NULL is an empty cell; a timestamp is ISO 8601 with its offset.
+    assert rows["demo_billing_agent"]["authorizer_configuration"] == ""
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d", partner["created_at"]
+    )
+
+
+# Elements an array writes quoted (empty, NULL in any case, braces, quotes, commas, backslashes,
+# white space) with `"` and `\` escaped, NULL elements, nested arrays, and a jsonb that is a
+# JSON array: as PostgreSQL writes them, in a CSV cell and in a table's.
+TRICKY = (
+    """SELECT ARRAY['a,b', 'say "hi"', 'back\\slash', '', NULL, 'NULL', 'null', ' lead', """
+    """'in side', E'tab\\tx', '{}', 'plain', 'é'] AS tricky, """
+    """ARRAY[ARRAY[1, 2], ARRAY[3, NULL]] AS nested, '[1, {"b": 2}]'::jsonb AS json_array, """
+    """ARRAY['{"a": "x,y"}'::jsonb] AS jsonbs, true AS yes, NULL::text AS nothing, -5 AS n, """
+    """'2026-01-02 03:04:05.5+00'::timestamptz AS t"""
+)
+TRICKY_CELLS = {
+    "tricky": '{"a,b","say \\"hi\\"","back\\\\slash","",NULL,"NULL","null"," lead","in side",'
+    '"tab\tx","{}",plain,é}',
+    "nested": "{{1,2},{3,NULL}}",
+    "json_array": '[1, {"b": 2}]',
+    "jsonbs": '{"{\\"a\\": \\"x,y\\"}"}',
+    "yes": "t",
+    "nothing": "",
+    "n": "-5",
+}
+
+
+def test_query_table_and_csv_write_arrays_and_json_as_postgresql_does(demo):
+    as_csv = demo("query", TRICKY, "--output", "csv")
+    assert as_csv.returncode == 0, as_csv.stderr
+    (row,) = csv.DictReader(io.StringIO(as_csv.stdout))
+    moment = row.pop("t")
+    assert row == TRICKY_CELLS
+    assert datetime.fromisoformat(moment) == datetime(2026, 1, 2, 3, 4, 5, 500000, timezone.utc)
+    as_table = demo("query", TRICKY).stdout.splitlines()
+    assert as_table[1].split() == [*TRICKY_CELLS, "t"]
+    for cell in TRICKY_CELLS.values():
+        assert cell.replace("\t", "\\x09") in as_table[3]
+    assert moment in as_table[3]
 
 
 def test_query_errors_are_postgres_messages_not_tracebacks(demo):

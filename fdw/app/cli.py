@@ -26,7 +26,7 @@ from .database import Database, DatabaseError
 from .iam_policy import policy_text
 from .local_postgres import PostgresError
 from .output import FORMATS as QUERY_FORMATS
-from .output import progress, render, terminal_lines
+from .output import postgres_text, progress, render, terminal_lines
 from .reader_role import READER
 from .report import DEMO_BANNER, FAILING, Report, known_controls, write
 from .report import FORMATS as REPORT_FORMATS
@@ -384,6 +384,8 @@ def query_command(home: Path, args) -> int:
             connect(instance, warnings, as_owner=args.as_owner, autocommit=True) as conn,
             conn.cursor() as cursor,
         ):
+            if args.output in ("table", "csv"):
+                postgres_text(cursor)
             with progress("querying"):
                 cursor.execute(args.sql)
             if cursor.description is None:
