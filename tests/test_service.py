@@ -26,6 +26,7 @@ import psycopg
 import pytest
 import sqlalchemy
 
+from agentcore_fdw.app import cli
 from agentcore_fdw.app.local_postgres import UNPRIVILEGED_USER, free_port
 from agentcore_fdw.app.report import DEMO_BANNER
 from agentcore_fdw.schema.controls import BY_ID
@@ -164,6 +165,29 @@ def test_query_table_and_csv_write_arrays_and_json_as_postgresql_does(demo):
     for cell in TRICKY_CELLS.values():
         assert cell.replace("\t", "\\x09") in as_table[3]
     assert moment in as_table[3]
+
+
+def test_several_statements_print_each_result_in_a_table_and_one_elsewhere(demo):
+    done = demo("query", "SELECT 1 AS one; SET statement_timeout = 0; SELECT 'a;b' AS two;")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n", 1)[1] == "one\n---\n1\n\nSET\n\ntwo\n---\na;b\n"
+    for output in ("csv", "json", "jsonl"):
+        refused = demo("query", "SELECT 1; SELECT 2", "--output", output)
+        assert refused.returncode == 1 and refused.stdout == ""
+        assert (
+            f"--output {output} writes the result of one statement, and this SQL holds "
+            "several\nhint: run each in a query of its own, or use --output table" in refused.stderr
+        )
+    one = demo("query", "SELECT 1 AS one; -- and a comment", "--output", "json")
+    assert json.loads(one.stdout) == [{"one": 1}]
+
+
+def test_several_results_the_count_missed_are_refused_not_dropped(demo, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "statement_count", lambda sql: 1)
+    argv = ["--data-dir", str(demo.home), "query", "--demo", "SELECT 1; SELECT 2"]
+    assert cli.main([*argv, "--output", "csv"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "holds several (they ran; nothing is printed)" in err
 
 
 def test_query_errors_are_postgres_messages_not_tracebacks(demo):
