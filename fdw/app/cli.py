@@ -101,7 +101,9 @@ def parser() -> argparse.ArgumentParser:
     query = commands.add_parser(
         "query", help="run SQL against the service (started if needed), or the --dsn database"
     )
-    query.add_argument("sql")
+    query.add_argument(
+        "sql", help="one statement; several with --output table, which prints each result"
+    )
     query.add_argument("--output", choices=QUERY_FORMATS, default="table")
     query.add_argument("--dsn", help=DSN_HELP)
     query.add_argument("--demo", action="store_true", help="on the built-in demo estate")
