@@ -19,6 +19,10 @@ COMMENT ON TABLE agentcore.control_history IS
     'Snapshots of agentcore.control_results, one row per control and resource per snapshot, '
     'taken by agentcore.snapshot_controls().';
 
+COMMENT ON COLUMN agentcore.control_history.snapshot_at IS
+    'When the snapshot was taken: one value for every row of a snapshot. The other columns '
+    'are those of agentcore.control_results (commented in views/column_comments.sql).';
+
 ALTER TABLE agentcore.control_history ADD COLUMN IF NOT EXISTS data_fetched_at timestamptz;
 COMMENT ON COLUMN agentcore.control_history.data_fetched_at IS
     'When AWS was read for the oldest data the snapshot judged (rows served from the shared '
@@ -73,7 +77,8 @@ GROUP BY h.snapshot_at::date, h.control_id;
 COMMENT ON VIEW agentcore.control_trends IS
     'Per day and control, how many resources were ok, alarm, error and skip in the day''s '
     'last snapshot of agentcore.control_history.';
-COMMENT ON COLUMN agentcore.control_trends.day IS 'The day (UTC) of the snapshot.';
+COMMENT ON COLUMN agentcore.control_trends.day IS
+    'The day of the snapshot, in the session''s time zone (TimeZone).';
 COMMENT ON COLUMN agentcore.control_trends.ok IS 'Resources the control found ok that day.';
 COMMENT ON COLUMN agentcore.control_trends.alarm IS 'Resources in alarm that day.';
 COMMENT ON COLUMN agentcore.control_trends.error IS 'Resources that could not be judged that day.';

@@ -130,6 +130,22 @@ def test_bad_options_are_named(options, named):
     assert "secret" not in str(raised.value)  # a credential in a URL is never repeated
 
 
+@pytest.mark.parametrize(
+    "name, refusal",
+    [
+        ("region", "unknown option 'region' for server agentcore; did you mean 'regions'?"),
+        ("max_concurency", "unknown option 'max_concurency' for server agentcore; did you mean "
+         "'max_concurrency'?"),
+        ("colour", "unknown option 'colour' for server agentcore"),  # nothing close
+    ],
+)  # fmt: skip
+def test_a_misspelt_option_is_refused_with_the_closest_known_one(name, refusal):
+    with pytest.raises(OptionError) as raised:
+        parse_options({name: "x"})
+    assert str(raised.value) == refusal
+    assert raised.value.hint.startswith("valid options: accounts, cache_ttl, ")
+
+
 def option_error(sql, clause: str):
     """The error a bad ALTER SERVER option gives, at ALTER SERVER on both engines: the
     plpython engine's validator, or the multicorn engine's event trigger."""
@@ -150,6 +166,10 @@ def test_a_bad_region_is_named(sql):
     [
         ("ADD max_concurrency '100'", "max_concurrency"),
         ("ADD colour 'blue'", "unknown option 'colour'"),
+        (
+            "ADD cache_tll '0'",
+            "unknown option 'cache_tll' for server agentcore; did you mean 'cache_ttl'?",
+        ),
         ("SET endpoint_url 'ftp://x'", "endpoint_url"),
     ],
 )

@@ -9,7 +9,7 @@ import io
 import json
 import re
 import subprocess
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -68,7 +68,18 @@ def test_csv_safe_prefixes_what_a_spreadsheet_would_evaluate(text, written):
 # it cannot hold a formula. Only text is prefixed, including text that looks like a number.
 def test_csv_cell_prefixes_text_but_not_numbers():
     assert [csv_cell(v) for v in (-5, -1.5, Decimal("-2.5"), None)] == ["-5", "-1.5", "-2.5", ""]
-    assert [csv_cell(v) for v in ("-5", ["=a", "b"])] == ["'-5", "'=a, b"]
+    assert [csv_cell(v) for v in ("-5", "=a")] == ["'-5", "'=a"]
+
+
+# A query's cells arrive as PostgreSQL's text (postgres_text; tests/test_service.py shows it);
+# values made in Python, as a report's may be, are written alike.
+def test_python_values_are_written_as_a_query_writes_them():
+    moment = datetime(2026, 1, 2, 3, 4, 5, 500000, tzinfo=timezone(timedelta(hours=-5)))
+    values = [True, False, moment, moment.date(), {"b": ["x,y", None], "a": "é"}, ["-1", 2]]
+    assert [csv_cell(value) for value in values] == [
+        "t", "f", "2026-01-02T03:04:05.500000-05:00", "2026-01-02",
+        '{"b": ["x,y", null], "a": "é"}', '["-1", 2]',
+    ]  # fmt: skip
 
 
 QUERY_COLUMNS = ["name", "n"]

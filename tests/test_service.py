@@ -18,6 +18,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import psycopg
 import pytest
 import sqlalchemy
 
+from agentcore_fdw.app import cli
 from agentcore_fdw.app.local_postgres import UNPRIVILEGED_USER, free_port
 from agentcore_fdw.app.report import DEMO_BANNER
 from agentcore_fdw.schema.controls import BY_ID
@@ -109,6 +111,85 @@ def test_query_in_every_output_format(demo, output):
     assert all(row["agent_runtime_name"].startswith("demo_") for row in rows)
 
 
+def test_query_csv_cells_are_what_postgresql_holds(demo):
+    done = demo(
+        "query", "SELECT agent_runtime_name, authorizer_configuration, allowed_clients, "
+        "created_at, authorizer_configuration IS NULL AS open FROM agentcore.agent_runtimes "
+        "ORDER BY agent_runtime_name", "--output", "csv",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = {row["agent_runtime_name"]: row for row in csv.DictReader(io.StringIO(done.stdout))}
+    partner = rows["demo_apac_partner_agent"]
+    authorizer = json.loads(partner["authorizer_configuration"])["customJWTAuthorizer"]
+    assert authorizer["allowedClients"] == [partner["allowed_clients"].strip("{}")]
+    assert re.fullmatch(r"\{[0-9a-z]+\}", partner["allowed_clients"])
+    assert partner["open"] == "f" and rows["demo_billing_agent"]["open"] == "t"
+    # NULL is an empty cell; a timestamp is ISO 8601 with its offset.
+    assert rows["demo_billing_agent"]["authorizer_configuration"] == ""
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d", partner["created_at"]
+    )
+
+
+# Elements an array writes quoted (empty, NULL in any case, braces, quotes, commas, backslashes,
+# white space) with `"` and `\` escaped, NULL elements, nested arrays, and a jsonb that is a
+# JSON array: as PostgreSQL writes them, in a CSV cell and in a table's.
+TRICKY = (
+    """SELECT ARRAY['a,b', 'say "hi"', 'back\\slash', '', NULL, 'NULL', 'null', ' lead', """
+    """'in side', E'tab\\tx', '{}', 'plain', 'é'] AS tricky, """
+    """ARRAY[ARRAY[1, 2], ARRAY[3, NULL]] AS nested, '[1, {"b": 2}]'::jsonb AS json_array, """
+    """ARRAY['{"a": "x,y"}'::jsonb] AS jsonbs, true AS yes, NULL::text AS nothing, -5 AS n, """
+    """'2026-01-02 03:04:05.5+00'::timestamptz AS t"""
+)
+TRICKY_CELLS = {
+    "tricky": '{"a,b","say \\"hi\\"","back\\\\slash","",NULL,"NULL","null"," lead","in side",'
+    '"tab\tx","{}",plain,é}',
+    "nested": "{{1,2},{3,NULL}}",
+    "json_array": '[1, {"b": 2}]',
+    "jsonbs": '{"{\\"a\\": \\"x,y\\"}"}',
+    "yes": "t",
+    "nothing": "",
+    "n": "-5",
+}
+
+
+def test_query_table_and_csv_write_arrays_and_json_as_postgresql_does(demo):
+    as_csv = demo("query", TRICKY, "--output", "csv")
+    assert as_csv.returncode == 0, as_csv.stderr
+    (row,) = csv.DictReader(io.StringIO(as_csv.stdout))
+    moment = row.pop("t")
+    assert row == TRICKY_CELLS
+    assert datetime.fromisoformat(moment) == datetime(2026, 1, 2, 3, 4, 5, 500000, timezone.utc)
+    as_table = demo("query", TRICKY).stdout.splitlines()
+    assert as_table[1].split() == [*TRICKY_CELLS, "t"]
+    for cell in TRICKY_CELLS.values():
+        assert cell.replace("\t", "\\x09") in as_table[3]
+    assert moment in as_table[3]
+
+
+def test_several_statements_print_each_result_in_a_table_and_one_elsewhere(demo):
+    done = demo("query", "SELECT 1 AS one; SET statement_timeout = 0; SELECT 'a;b' AS two;")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n", 1)[1] == "one\n---\n1\n\nSET\n\ntwo\n---\na;b\n"
+    for output in ("csv", "json", "jsonl"):
+        refused = demo("query", "SELECT 1; SELECT 2", "--output", output)
+        assert refused.returncode == 1 and refused.stdout == ""
+        assert (
+            f"--output {output} writes the result of one statement, and this SQL holds "
+            "several\nhint: run each in a query of its own, or use --output table" in refused.stderr
+        )
+    one = demo("query", "SELECT 1 AS one; -- and a comment", "--output", "json")
+    assert json.loads(one.stdout) == [{"one": 1}]
+
+
+def test_several_results_the_count_missed_are_refused_not_dropped(demo, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "statement_count", lambda sql: 1)
+    argv = ["--data-dir", str(demo.home), "query", "--demo", "SELECT 1; SELECT 2"]
+    assert cli.main([*argv, "--output", "csv"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "holds several (they ran; nothing is printed)" in err
+
+
 def test_query_errors_are_postgres_messages_not_tracebacks(demo):
     done = demo("query", "SELECT no_such_column FROM agentcore.agent_runtimes")
     assert done.returncode == 1
@@ -135,6 +216,7 @@ def test_query_errors_are_postgres_messages_not_tracebacks(demo):
 def test_check_exit_status_follows_fail_on(demo, fail_on, exit_code):
     done = demo("check", "--fail-on", fail_on)
     assert done.returncode == exit_code, done.stderr
+    assert "stays running" not in done.stderr  # it ran before: nothing new to say
     assert done.stdout.startswith(DEMO_BANNER)
     assert f"Findings ({DEMO_ALARMS} alarm and error):" in done.stdout
 
@@ -456,9 +538,17 @@ def test_a_bi_role_that_changes_its_password_or_settings_is_put_back(demo):
 
 
 def test_starting_a_running_service_as_it_runs_is_no_error(demo):
-    again = demo("service", "start", "--demo")
-    assert again.returncode == 0, again.stderr
-    assert "running (demo, " in again.stdout
+    port = json.loads((demo.home / "demo" / "service.json").read_text())["port"]
+    for asked in ([], ["--port", str(port)], ["--listen", "local"]):
+        again = demo("service", "start", "--demo", *asked)
+        assert again.returncode == 0, again.stderr
+        assert "running (demo, " in again.stdout
+    elsewhere = demo("service", "start", "--demo", "--port", str(port + 1))
+    assert elsewhere.returncode == 1
+    assert elsewhere.stderr.startswith(
+        f"agentcore-fdw: error: the demo is already running on port {port}, not {port + 1}\n"
+        "hint: agentcore-fdw service restart applies new settings"
+    )
 
 
 def test_a_restart_with_a_bad_option_leaves_the_service_running(demo):
@@ -529,6 +619,13 @@ def test_without_credentials_check_runs_on_the_demo_and_says_so():
             "no AWS credentials are configured, so the built-in demo estate is used" in done.stderr
         )
         assert done.stdout.startswith(DEMO_BANNER)
+        # It started the service, which outlives it: said, with how to stop it.
+        assert re.search(
+            r"^agentcore-fdw: started the demo on port \d+; it stays running \(for BI tools and "
+            r"the next command\): 'agentcore-fdw service stop' stops it$",
+            done.stderr,
+            re.M,
+        )
     finally:
         cli("service", "stop")
         shutil.rmtree(cli.home, ignore_errors=True)

@@ -26,7 +26,7 @@ from .database import Database, DatabaseError
 from .iam_policy import policy_text
 from .local_postgres import PostgresError
 from .output import FORMATS as QUERY_FORMATS
-from .output import progress, render, terminal_lines
+from .output import postgres_text, progress, render, terminal_lines
 from .reader_role import READER
 from .report import DEMO_BANNER, FAILING, Report, known_controls, write
 from .report import FORMATS as REPORT_FORMATS
@@ -101,7 +101,9 @@ def parser() -> argparse.ArgumentParser:
     query = commands.add_parser(
         "query", help="run SQL against the service (started if needed), or the --dsn database"
     )
-    query.add_argument("sql")
+    query.add_argument(
+        "sql", help="one statement; several with --output table, which prints each result"
+    )
     query.add_argument("--output", choices=QUERY_FORMATS, default="table")
     query.add_argument("--dsn", help=DSN_HELP)
     query.add_argument("--demo", action="store_true", help="on the built-in demo estate")
@@ -202,9 +204,8 @@ def service_command(home: Path, args) -> int:
         options = parse_option_arguments(args.option)
         check_options({}, options)  # refused before anything is stopped
         other = running_instance(home)
-        as_asked = not (args.listen or args.port or options)
-        if args.action == "start" and other is not None and other.demo == args.demo and as_asked:
-            print_status(other)  # already running as asked: nothing to do
+        if args.action == "start" and other is not None and running_as_asked(other, args):
+            print_status(other)  # nothing to do
             return 0
         if args.action == "restart" and other is not None:
             demo = other.demo if not args.demo else True
@@ -246,6 +247,15 @@ def service_command(home: Path, args) -> int:
         # The socket's directory is the server's user's: root, or that user, may connect.
         print(f'owner:      psql "{running.admin_dsn()}"  (its local socket)')
     return 0
+
+
+def running_as_asked(running: Instance, args) -> bool:
+    """Whether `service start` asks for what runs: the same instance, and a port and listening
+    that are its own when given; new options or a certificate ask for a restart."""
+    if running.demo != args.demo or args.option or args.tls_cert or args.tls_key:
+        return False
+    state = running.state()
+    return args.port in (None, state.port) and args.listen in (None, state.listen)
 
 
 def print_status(instance: Instance) -> None:
@@ -327,7 +337,12 @@ def ensure_service(home: Path, demo: bool) -> Instance:
         demo = True
     instance = Instance(home, demo)
     with progress(f"starting the agentcore-fdw {instance.name}"):
-        instance.start(None, None, {})
+        state = instance.start(None, None, {})
+    print(
+        f"agentcore-fdw: started the {instance.name} on port {state.port}; it stays running "
+        "(for BI tools and the next command): 'agentcore-fdw service stop' stops it",
+        file=sys.stderr,
+    )
     return instance
 
 
@@ -362,6 +377,9 @@ def aws_credentials_configured() -> bool:
 
 
 def query_command(home: Path, args) -> int:
+    """Each statement's result in turn for a table; one statement's alone for a program."""
+    if args.output != "table" and statement_count(args.sql) > 1:
+        raise several_statements(args.output)
     instance = target(home, args)
     if instance.demo:
         banner(args.output == "table")
@@ -371,17 +389,37 @@ def query_command(home: Path, args) -> int:
             connect(instance, warnings, as_owner=args.as_owner, autocommit=True) as conn,
             conn.cursor() as cursor,
         ):
+            if args.output in ("table", "csv"):
+                postgres_text(cursor)
             with progress("querying"):
                 cursor.execute(args.sql)
-            if cursor.description is None:
-                print(cursor.statusmessage)
-                return 0
-            columns = [column.name for column in cursor.description]
-            sys.stdout.write(render(columns, cursor.fetchall(), args.output))
+            results = [result_text(cursor, args.output)]
+            while cursor.nextset():
+                results.append(result_text(cursor, args.output))
+            if len(results) > 1 and args.output != "table":  # a statement the count missed
+                raise several_statements(args.output, ran=True)
+            sys.stdout.write("\n".join(results))
     finally:
         for warning in warnings:
             print(f"WARNING: {terminal_lines(warning)}", file=sys.stderr)
     return 0
+
+
+def result_text(cursor: psycopg.Cursor, output: str) -> str:
+    """The current result: its rows, or the status of a statement that returns none."""
+    if cursor.description is None:
+        return cursor.statusmessage + "\n"
+    columns = [column.name for column in cursor.description]
+    return render(columns, cursor.fetchall(), output)
+
+
+def several_statements(output: str, ran: bool = False) -> CommandError:
+    return CommandError(
+        f"--output {output} writes the result of one statement, and this SQL holds several"
+        + (" (they ran; nothing is printed)" if ran else ""),
+        hint="run each in a query of its own, or use --output table, which prints each "
+        "statement's result in turn",
+    )
 
 
 def banner(in_band: bool) -> None:
@@ -411,23 +449,16 @@ def boolean_expression(text: str) -> str:
     """`text` when it is one expression that cannot end the WHERE clause it is put in: its
     parentheses balance outside string literals and quoted names, and it has no comment and
     no semicolon. PostgreSQL then parses it, in a read-only session of the BI role."""
+    unclosed = "--where takes one expression: its parentheses or quotes do not close"
     depth, i = 0, 0
     while i < len(text):
-        char = text[i]
-        if char in "'\"":
-            escapes = char == "'" and i > 0 and text[i - 1] in "eE"
-            i = _end_of_quoted(text, i, char, escapes)
+        past = _past_quoted(text, i)
+        if past is not None:
+            if past < 0:
+                raise CommandError(unclosed)
+            i = past
             continue
-        if char == "$":
-            tag = re.match(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$", text[i:])
-            if tag:
-                end = text.find(tag.group(0), i + len(tag.group(0)))
-                if end < 0:
-                    raise CommandError(
-                        "--where takes one expression: its parentheses or quotes do not close"
-                    )
-                i = end + len(tag.group(0))
-                continue
+        char = text[i]
         if text.startswith(("--", "/*"), i) or char == ";":
             raise CommandError(f"--where takes one expression: no {text[i : i + 2]!r}")
         if char == "(":
@@ -438,14 +469,54 @@ def boolean_expression(text: str) -> str:
                 raise CommandError("--where takes one expression: a ')' ends it early")
         i += 1
     if depth != 0:
-        raise CommandError("--where takes one expression: its parentheses or quotes do not close")
+        raise CommandError(unclosed)
     if not text.strip():
         raise CommandError("--where takes one expression: it is empty")
     return text
 
 
+def statement_count(text: str) -> int:
+    """How many statements PostgreSQL will run from `text`: those its `;`s end outside string
+    literals, quoted names, dollar quotes and comments, empty ones left out. A function body
+    in BEGIN ATOMIC ... END counts as several (what could refuse it is said in the README)."""
+    count, words, i = 0, False, 0
+    while i < len(text):
+        past = _past_quoted(text, i)
+        if past is None and text.startswith("--", i):
+            end = text.find("\n", i)
+            past = len(text) if end < 0 else end
+        elif past is None and text.startswith("/*", i):
+            past = _past_comment(text, i)
+        if past is not None:
+            words = words or text[i] in "'\"$"  # a literal is something; a comment is not
+            i = len(text) if past < 0 else past
+            continue
+        if text[i] == ";":
+            count, words = count + words, False
+        elif not text[i].isspace():
+            words = True
+        i += 1
+    return count + words
+
+
+def _past_quoted(text: str, start: int) -> int | None:
+    """The index just past the string literal, quoted name or dollar-quoted string opening at
+    `start`; -1 when it does not close, None when none opens there."""
+    char = text[start]
+    if char in "'\"":
+        escapes = char == "'" and start > 0 and text[start - 1] in "eE"
+        return _end_of_quoted(text, start, char, escapes)
+    if char == "$" and not (start > 0 and re.match(r"\w", text[start - 1])):  # not in a name
+        tag = re.match(r"\$([A-Za-z_][A-Za-z0-9_]*)?\$", text[start:])
+        if tag:
+            end = text.find(tag.group(0), start + len(tag.group(0)))
+            return -1 if end < 0 else end + len(tag.group(0))
+    return None
+
+
 def _end_of_quoted(text: str, start: int, quote: str, escapes: bool) -> int:
-    """The index just past the literal or quoted name opening at `start`."""
+    """The index just past the literal or quoted name opening at `start`; -1 when it does not
+    close."""
     i = start + 1
     while i < len(text):
         if escapes and text[i] == "\\":
@@ -457,7 +528,23 @@ def _end_of_quoted(text: str, start: int, quote: str, escapes: bool) -> int:
                 continue
             return i + 1
         i += 1
-    raise CommandError("--where takes one expression: its parentheses or quotes do not close")
+    return -1
+
+
+def _past_comment(text: str, start: int) -> int:
+    """The index just past the /* comment */ opening at `start` (they nest); -1 when it does
+    not close."""
+    depth, i = 0, start
+    while i < len(text):
+        if text.startswith("/*", i):
+            depth, i = depth + 1, i + 2
+        elif text.startswith("*/", i):
+            depth, i = depth - 1, i + 2
+            if depth == 0:
+                return i
+        else:
+            i += 1
+    return -1
 
 
 def list_controls() -> int:

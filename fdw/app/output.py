@@ -5,11 +5,18 @@ Cells carry whatever AWS strings hold, so every output is safe to open: a table 
 control character as a visible `\\xNN` escape (`terminal_safe`), a CSV cell that a spreadsheet
 would read as a formula gets a leading `'` (`csv_safe`), and JSON is exact (json.dumps escapes).
 The report (report.py) writes its tables and CSV through here too.
+
+A table or CSV cell of a query is exact too: `postgres_text` has a cursor load each value as
+PostgreSQL writes it as text (what psql shows: jsonb as JSON, arrays as `{a,"b,c",NULL}`,
+booleans as `t` and `f`), but for numbers, which stay numbers (a CSV cell holding one is no
+formula), and dates and times, written in ISO 8601 with their offset. Psycopg's own values
+would be ambiguous: a jsonb array and a text[] both arrive as a Python list.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import numbers
@@ -21,12 +28,21 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TextIO
 
+import psycopg
+from psycopg import postgres
+from psycopg.types.string import TextLoader
+
 FORMATS = ("table", "csv", "json", "jsonl")
 PROGRESS_AFTER_SECONDS = 0.5
 # C0 (newline, tab and ESC among them), DEL and C1: what a terminal would act on, not show.
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # OWASP's CSV injection rule: a cell starting with one of these may be read as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What postgres_text leaves to psycopg: numbers, and dates and times (written in ISO 8601).
+PYTHON_VALUES = frozenset(
+    {"int2", "int4", "int8", "oid", "numeric", "float4", "float8"}
+    | {"date", "time", "timetz", "timestamp", "timestamptz"}
+)
 
 
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], output: str = "table") -> str:
@@ -81,11 +97,28 @@ def _csv_line(cells: list[str]) -> str:
     return buffer.getvalue()[:-2] + "\n"
 
 
+def postgres_text(cursor: psycopg.Cursor) -> None:
+    """Have `cursor` load each value of a type PostgreSQL defines (its arrays and every array
+    included) as the text PostgreSQL writes for it, except numbers, dates and times. A type of
+    an extension's or a user's arrives as text already."""
+    for info in postgres.types:
+        if info.name not in PYTHON_VALUES:
+            cursor.adapters.register_loader(info.oid, TextLoader)
+        if info.array_oid:
+            cursor.adapters.register_loader(info.array_oid, TextLoader)
+
+
 def _text(value: Any) -> str:
+    """A cell's text. From postgres_text's cursor, a value is a str, a number, a date or time,
+    or None (NULL: an empty cell); values made in Python (a report's) are written alike."""
     if value is None:
         return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_text(element) for element in value)
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, (datetime.date, datetime.time)):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 
 

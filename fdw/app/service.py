@@ -140,6 +140,12 @@ class Instance:
         tls: tuple[bytes, bytes] | None = None,
     ) -> State:
         state = self.state()
+        if self.running():  # before any port is looked at: its own is in use
+            asked = f", not {port}" if port and port != state.port else ""
+            raise ServiceError(
+                f"the {self.name} is already running on port {state.port}{asked}",
+                hint="agentcore-fdw service restart applies new settings",
+            )
         state.listen = listen or state.listen
         if port:
             state.port = port
@@ -152,11 +158,6 @@ class Instance:
                 file=sys.stderr,
             )
             state.port = moved
-        if self.running():
-            raise ServiceError(
-                f"the {self.name} is already running on port {state.port}",
-                hint="agentcore-fdw service restart applies new settings",
-            )
         refuse_port_in_use(state.port)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.directory.chmod(0o755)  # the server's user must reach its cluster inside

@@ -7,6 +7,7 @@ runs the query.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -90,6 +91,18 @@ ERROR_CODE = re.compile(r"[A-Za-z][A-Za-z0-9.]*|[45][0-9][0-9]")
 UNEXPECTED = "UnexpectedError"
 
 
+VALID_OPTIONS = "valid options: " + ", ".join(sorted(OPTION_HELP))
+
+
+def unknown_option(name: str) -> str:
+    """The refusal of a misspelt option, naming the closest known key when one is close:
+    "unknown option 'region' for server agentcore; did you mean 'regions'?". ALTER SERVER's
+    (through parse_options) and the command line's --option alike."""
+    message = f"unknown option {name!r} for server agentcore"
+    close = difflib.get_close_matches(name, OPTION_HELP, n=1)
+    return f"{message}; did you mean {close[0]!r}?" if close else message
+
+
 class OptionError(ValueError):
     """A server option has a bad name or value. The message names both."""
 
@@ -139,10 +152,7 @@ def parse_options(options: Mapping[str, str], *, look_up_regions: bool = True) -
     AwsContext calls before any request, so that a query served from the cache skips it."""
     unknown = sorted(set(options) - set(OPTION_HELP) - ENGINE_OPTIONS)
     if unknown:
-        raise OptionError(
-            f"unknown option {unknown[0]!r} for server agentcore",
-            hint="valid options: " + ", ".join(sorted(OPTION_HELP)),
-        )
+        raise OptionError(unknown_option(unknown[0]), hint=VALID_OPTIONS)
     for name, value in options.items():
         if name not in ENGINE_OPTIONS and len(value) > MAX_OPTION_LENGTH:
             raise OptionError(

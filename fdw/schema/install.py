@@ -14,7 +14,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from ..core.options import OPTION_HELP, OptionError, parse_options
+from ..core.options import OPTION_HELP, VALID_OPTIONS, OptionError, parse_options, unknown_option
 from ..tables import TABLES
 
 # In the order `--engine auto` prefers them, with the extension each needs.
@@ -96,10 +96,12 @@ def parse_option_arguments(pairs: list[str]) -> dict[str, str | None]:
     options: dict[str, str | None] = {}
     for pair in pairs:
         key, equals, value = pair.partition("=")
-        if not equals or key not in OPTION_HELP:
+        if not equals:
+            raise InstallError(f"invalid --option {pair!r}: expected KEY=VALUE", VALID_OPTIONS)
+        if key not in OPTION_HELP:
             raise InstallError(
-                f"invalid --option {pair!r}: expected KEY=VALUE with KEY one of "
-                + ", ".join(sorted(OPTION_HELP))
+                f"invalid --option {pair!r}: " + unknown_option(key),
+                VALID_OPTIONS,
             )
         options[key] = value or None
     return options

@@ -1,5 +1,5 @@
 -- Every view column carries a COMMENT, for BI tools. The control-result columns mean the same
--- in every control and in control_results; a view column named as a column of the tables
+-- in every control, in control_results and in control_history; a view column named as a column of the tables
 -- means what that column means, and takes its comment where the view's file gave none.
 DO $$
 DECLARE
@@ -8,8 +8,9 @@ DECLARE
 BEGIN
     FOR control IN
         SELECT c.oid::regclass FROM pg_class c
-        WHERE c.relnamespace = 'agentcore'::regnamespace AND c.relkind = 'v'
-          AND (c.relname LIKE 'agentcore\_%' OR c.relname = 'control_results')
+        WHERE c.relnamespace = 'agentcore'::regnamespace
+          AND (c.relkind = 'v' AND (c.relname LIKE 'agentcore\_%' OR c.relname = 'control_results')
+               OR c.relkind = 'r' AND c.relname = 'control_history')
     LOOP
         EXECUTE format('COMMENT ON COLUMN %s.control_id IS %L', control,
             'The control''s ID: one file of sql/controls/.');
