@@ -22,6 +22,7 @@ from ..schema.install import (
     parse_option_arguments,
     uninstall,
 )
+from . import ocsf
 from .database import Database, DatabaseError
 from .iam_policy import policy_text
 from .local_postgres import PostgresError
@@ -124,7 +125,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--output",
         choices=REPORT_FORMATS,
-        help="default: from --output-file's extension (.html, .md, .csv, .json), else table",
+        help="default: from --output-file's extension (.html, .md, .csv, .json), else table; "
+        "ocsf: every result as an OCSF Detection Finding (needs the ocsf extra)",
     )
     check.add_argument("--output-file", type=Path)
     check.add_argument("--dsn", help=DSN_HELP)
@@ -516,6 +518,8 @@ def check_command(home: Path, args) -> int:
         return list_controls()
     if args.output is None:
         args.output = output_for(args.output_file)
+    if args.output == "ocsf" and ocsf.missing():
+        raise CommandError(*ocsf.missing())
     unknown = sorted(set(args.control) - set(known_controls()))
     if unknown:
         raise CommandError(
@@ -578,9 +582,9 @@ def check_command(home: Path, args) -> int:
         data_fetched_at=fetched_at,
         framework=args.framework,
     )
-    if instance.demo and args.output in ("csv", "json"):
+    if instance.demo and args.output in ("csv", "json", "ocsf"):
         banner(in_band=False)
-    if args.output == "csv":  # the CSV holds findings alone
+    if args.output in ("csv", "ocsf"):  # these hold findings alone
         print(f"agentcore-fdw: {report.data_age}", file=sys.stderr)
         for warning in warnings:
             print(f"WARNING: {terminal_lines(warning)}", file=sys.stderr)
