@@ -328,6 +328,17 @@ def test_a_role_that_may_not_read_the_server_options_is_told_before_aws_is_read(
     assert aws.since(mark) == []
 
 
+def test_credentials_that_cannot_reach_an_account_fail_the_check(owner, capsys, tmp_path):
+    (tmp_path / "credentials").write_text("[default]\naws_access_key_id = x\n"
+                                           "aws_secret_access_key = y\n")  # fmt: skip
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "credentials"))
+        patch.setenv("AWS_CONFIG_FILE", str(tmp_path / "config"))
+        status, err = check(capsys, owner, "--to-security-hub")
+    assert status == 2
+    assert "with this command's own AWS credentials" in err and "'partner'" in err
+
+
 def test_a_hub_region_without_the_import_is_refused(capsys):
     assert cli.main(["check", "--security-hub-region", REGION, "--dsn", "host=/nowhere"]) == 2
     assert "--security-hub-region goes with --to-security-hub" in capsys.readouterr().err

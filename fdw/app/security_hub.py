@@ -141,7 +141,11 @@ def export(
             for account_id, account in reached.items()
         }
     except (AwsError, OptionError) as exc:
-        raise ExportError(f"--to-security-hub could not reach the accounts: {exc}") from exc
+        raise ExportError(
+            "--to-security-hub reaches the accounts with this command's own AWS credentials, "
+            f"as the server options name them, and could not: {exc}",
+            getattr(exc, "hint", None),
+        ) from exc
     by_hub: dict[tuple[str, str], list[dict]] = {}
     for row in rows:
         if row.get("account_id") in reached and row.get("region") and row.get("resource"):
