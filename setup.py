@@ -48,9 +48,14 @@ setup(
     extras_require={
         # The demo estate: a moto server standing in for AWS.
         "demo": ["moto[server]>=5.2.1,<6"],
+        # check --output ocsf: Prowler's models of the OCSF schema build and validate each
+        # finding. 0.10 models OCSF 1.5.0; its minor versions follow the schema's, so the
+        # next one may change a finding's shape. It needs Python 3.10 or newer.
+        "ocsf": ["py-ocsf-models>=0.10,<0.11"],
         "test": [
             "pytest>=8",
             "moto[server]>=5.2.1,<6",
+            "py-ocsf-models>=0.10,<0.11",
             "ruff>=0.6",
             "pyyaml>=6",
             "sqlalchemy>=2",

@@ -76,7 +76,11 @@ class AwsFake:
         self.latency = 0.0  # seconds every request waits before it is answered
         self.replayed: dict[tuple, tuple[str, list, bytes]] | None = None  # see replay()
         self._lock = threading.Lock()
-        self._rest_routes = rest_routes("bedrock-agentcore-control")
+        # REST operations are told by their route, per the service the request is signed for.
+        self._rest_routes = {
+            "bedrock-agentcore": rest_routes("bedrock-agentcore-control"),
+            "securityhub": rest_routes("securityhub"),
+        }
         self._server = moto_server(self.port, wrap=self._front)
 
     @property
@@ -205,7 +209,9 @@ class AwsFake:
             operation = next(
                 (
                     name
-                    for verb, pattern, name in self._rest_routes
+                    for verb, pattern, name in self._rest_routes.get(
+                        signing_name, self._rest_routes["bedrock-agentcore"]
+                    )
                     if verb == method and pattern.fullmatch(path)
                 ),
                 f"{method} {path}",

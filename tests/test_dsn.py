@@ -88,6 +88,25 @@ def test_check_dsn_reports_as_the_service_does(owner, reader, capsys):
     assert {row["status"] for row in findings} <= {"alarm", "error"}
 
 
+def test_check_dsn_output_ocsf_makes_one_valid_finding_per_result(owner, reader, capsys):
+    from py_ocsf_models.events.findings.detection_finding import DetectionFinding
+
+    expected = statuses(owner)
+    status, out, err = run(capsys, "check", "--dsn", reader, "--output", "ocsf")
+    assert status == 1, err  # the same exit status as every other format
+    findings = json.loads(out)
+    assert len(findings) == sum(expected.values())  # ok and skip too
+    for finding in findings:
+        DetectionFinding.model_validate(finding)
+    by_status: dict[str, int] = {}
+    for finding in findings:
+        ours = finding["unmapped"]["agentcore_fdw"]["status"]
+        by_status[ours] = by_status.get(ours, 0) + 1
+    assert by_status == expected
+    assert len({finding["finding_info"]["uid"] for finding in findings}) == len(findings)
+    assert "Data read from AWS" in err  # said on stderr: the output holds findings alone
+
+
 def test_query_dsn_reads_in_read_only_transactions_whoever_connects(owner, reader, capsys):
     with psycopg.connect(owner) as conn:
         runtimes = conn.execute("SELECT count(*) FROM agentcore.agent_runtimes").fetchone()[0]

@@ -6,12 +6,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import psycopg
 
 from .. import __version__
-from ..core.options import OPTION_HELP
+from ..core.options import OPTION_HELP, OptionError, Settings, known_regions, parse_options
 from ..core.results import INCOMPLETE_MARK
 from ..schema.controls import CONTROLS, FRAMEWORKS, mapped_to
 from ..schema.install import (
@@ -20,8 +21,10 @@ from ..schema.install import (
     check_options,
     install,
     parse_option_arguments,
+    server_options,
     uninstall,
 )
+from . import ocsf
 from .database import Database, DatabaseError
 from .iam_policy import policy_text
 from .local_postgres import PostgresError
@@ -31,6 +34,8 @@ from .reader_role import READER
 from .report import DEMO_BANNER, FAILING, Report, known_controls, write
 from .report import FORMATS as REPORT_FORMATS
 from .report import render as render_report
+from .security_hub import ExportError
+from .security_hub import export as export_findings
 from .service import LISTEN, Instance, ServiceError, data_home, instances, running_instance
 
 CHECK_FAILED = 2  # the check itself could not run
@@ -71,11 +76,16 @@ def parser() -> argparse.ArgumentParser:
     )
     uninstall_parser = commands.add_parser("uninstall", help="remove everything installed")
     uninstall_parser.add_argument("--dsn", required=True)
-    commands.add_parser(
+    iam = commands.add_parser(
         "iam-policy",
         help="print the least-privilege IAM policy for every AWS call this version makes",
         description="A JSON policy document: one Allow statement listing each action by name "
         "(no wildcard), made from the tables' and the core's declared AWS calls.",
+    )
+    iam.add_argument(
+        "--with-security-hub",
+        action="store_true",
+        help="add the statement check --to-security-hub needs (Security Hub's import calls)",
     )
 
     service = commands.add_parser("service", help="the embedded PostgreSQL for BI tools")
@@ -126,7 +136,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--output",
         choices=REPORT_FORMATS,
-        help="default: from --output-file's extension (.html, .md, .csv, .json), else table",
+        help="default: from --output-file's extension (.html, .md, .csv, .json), else table; "
+        "ocsf: every result as an OCSF Detection Finding (needs the ocsf extra)",
     )
     check.add_argument("--output-file", type=Path)
     check.add_argument("--dsn", help=DSN_HELP)
@@ -151,6 +162,19 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the control catalog (agentcore.controls) and exit",
     )
+    check.add_argument(
+        "--to-security-hub",
+        action="store_true",
+        help="also import every result into AWS Security Hub (ASFF), each into its resource's "
+        "account through the credentials the server options name for it; a rerun updates, "
+        "and archives the findings of resources gone",
+    )
+    check.add_argument(
+        "--security-hub-region",
+        metavar="REGION",
+        help="with --to-security-hub: import into each account's hub in this region (e.g. "
+        "Security Hub's aggregation region), not the resource's",
+    )
     check.add_argument("--demo", action="store_true", help="on the built-in demo estate")
     check.add_argument("--as-owner", action="store_true", help=AS_OWNER_HELP)
     return top
@@ -168,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             uninstall(args.dsn)
             print("agentcore-fdw uninstalled")
         elif args.command == "iam-policy":
-            sys.stdout.write(policy_text())
+            sys.stdout.write(policy_text(with_security_hub=args.with_security_hub))
         elif args.command == "service":
             return service_command(home, args)
         elif args.command == "query":
@@ -603,6 +627,8 @@ def check_command(home: Path, args) -> int:
         return list_controls()
     if args.output is None:
         args.output = output_for(args.output_file)
+    if args.output == "ocsf" and ocsf.missing():
+        raise CommandError(*ocsf.missing())
     unknown = sorted(set(args.control) - set(known_controls()))
     if unknown:
         raise CommandError(
@@ -613,7 +639,11 @@ def check_command(home: Path, args) -> int:
         args.control = [c for c in args.control if c in mapped] if args.control else mapped
         if not args.control:
             raise CommandError(f"none of the controls asked for maps to {args.framework}")
+    if args.security_hub_region and not args.to_security_hub:
+        raise CommandError("--security-hub-region goes with --to-security-hub")
     instance = target(home, args)
+    # Said before AWS is read: the import needs the server options, which only the owner sees.
+    hub_settings = security_hub_settings(instance, args) if args.to_security_hub else None
     if args.fresh:  # forgetting the shared cache is the owner's: the reader may not
         with connect(instance, [], as_owner=True, autocommit=True) as conn:
             allowed = may(conn, REFRESH_PRIVILEGE)
@@ -665,9 +695,9 @@ def check_command(home: Path, args) -> int:
         data_fetched_at=fetched_at,
         framework=args.framework,
     )
-    if instance.demo and args.output in ("csv", "json"):
+    if instance.demo and args.output in ("csv", "json", "ocsf"):
         banner(in_band=False)
-    if args.output == "csv":  # the CSV holds findings alone
+    if args.output in ("csv", "ocsf"):  # these hold findings alone
         print(f"agentcore-fdw: {report.data_age}", file=sys.stderr)
         for warning in warnings:
             print(f"WARNING: {terminal_lines(warning)}", file=sys.stderr)
@@ -680,7 +710,70 @@ def check_command(home: Path, args) -> int:
         )
     if args.save:
         print(f"agentcore-fdw: saved {saved} results to agentcore.control_history", file=sys.stderr)
+    if hub_settings is not None:
+        to_security_hub(report, hub_settings, args)
     return 1 if report.fails(args.fail_on) else 0
+
+
+def security_hub_settings(instance: Instance | Database, args) -> Settings:
+    """The server's options, as settings for reaching each account from this process."""
+    if instance.demo:
+        raise CommandError(
+            "--to-security-hub imports into your AWS accounts' Security Hub, and the demo "
+            "estate's accounts are simulated",
+            hint="leave out --demo (or stop the demo service and configure AWS credentials)",
+        )
+    if args.security_hub_region and args.security_hub_region not in known_regions():
+        raise CommandError(f"--security-hub-region: unknown region {args.security_hub_region!r}")
+    with connect(instance, [], as_owner=True, autocommit=True) as conn:
+        try:
+            options = server_options(conn)
+        except psycopg.errors.InsufficientPrivilege:
+            raise CommandError(
+                "--to-security-hub reaches each account as the server does, from the options "
+                f"of SERVER agentcore, which role {conn.info.user!r} may not read",
+                hint="connect as the schema's owner (or a role that may read "
+                "pg_foreign_server.srvoptions), or leave out --to-security-hub",
+            ) from None
+    try:
+        return parse_options(options)
+    except OptionError as exc:
+        raise CommandError(str(exc), exc.hint) from None
+
+
+def to_security_hub(report: Report, settings: Settings, args) -> None:
+    """Import the report's results; what was not archived, and why, is said on stderr."""
+    archive = not (args.where or report.warnings)
+    if not archive:
+        why = "--where narrowed the results" if args.where else "AWS was not read in full"
+        print(
+            f"agentcore-fdw: Security Hub: earlier findings are not archived: {why}, so a "
+            "missing result does not mean a resource is gone",
+            file=sys.stderr,
+        )
+    try:
+        with progress("importing into Security Hub"):
+            outcome = export_findings(
+                report.rows, settings, report.observed_at, datetime.now(timezone.utc),
+                hub_region=args.security_hub_region, controls=args.control or None,
+                archive=archive,
+            )  # fmt: skip
+    except ExportError as exc:
+        raise CommandError(str(exc), exc.hint) from None
+    print(f"agentcore-fdw: Security Hub: {outcome.summary()}", file=sys.stderr)
+    if outcome.unrouted:
+        print(
+            f"agentcore-fdw: Security Hub: {outcome.unrouted} results name no account, region "
+            "or resource the server options reach, and were not imported",
+            file=sys.stderr,
+        )
+    if outcome.failures:
+        raise CommandError(
+            "; ".join(outcome.failures),
+            hint="the member role (or profile) of each account needs securityhub:GetFindings, "
+            "BatchImportFindings and BatchUpdateFindings (agentcore-fdw iam-policy "
+            "--with-security-hub)",
+        )
 
 
 if __name__ == "__main__":

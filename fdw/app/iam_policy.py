@@ -4,7 +4,9 @@ Made from what the code declares it calls, never from a list kept beside it: eac
 operations (fdw/tables, Table.aws_calls) and the core's own (the CALLS of core/aws.py and
 core/accounts.py), each named as IAM names it (core/permissions.py). Every read action is
 listed by name: a wildcard such as bedrock-agentcore:Get* would also grant
-GetWorkloadAccessToken and GetResourceApiKey, which hand out credentials.
+GetWorkloadAccessToken and GetResourceApiKey, which hand out credentials. What
+`check --to-security-hub` calls (app/security_hub.py's CALLS) is a second statement, printed
+only with --with-security-hub: the read policy grants no write.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 from ..core import accounts, aws
 from ..core.permissions import iam_action
 from ..tables import TABLES
+from . import security_hub
 
 
 def aws_calls() -> list[tuple[str, str]]:
@@ -22,20 +25,31 @@ def aws_calls() -> list[tuple[str, str]]:
     return list(dict.fromkeys([*calls, *aws.CALLS, *accounts.CALLS]))
 
 
-def actions() -> list[str]:
-    """The IAM actions those calls need, sorted (a call that needs none is left out)."""
-    needed = (iam_action(aws.iam_prefix(service), operation) for service, operation in aws_calls())
+def actions(calls: list[tuple[str, str]] | None = None) -> list[str]:
+    """The IAM actions `calls` (default: aws_calls()) need, sorted (a call that needs none is
+    left out)."""
+    calls = aws_calls() if calls is None else calls
+    needed = (iam_action(aws.iam_prefix(service), operation) for service, operation in calls)
     return sorted({action for action in needed if action is not None})
 
 
-def policy() -> dict:
-    return {
-        "Version": "2012-10-17",
-        "Statement": [
-            {"Sid": "AgentcoreFdwRead", "Effect": "Allow", "Action": actions(), "Resource": "*"}
-        ],
-    }
+def policy(with_security_hub: bool = False) -> dict:
+    """The read policy; with_security_hub adds a statement of its own for
+    `check --to-security-hub`, the one thing that writes to AWS, asked for by name."""
+    statements = [
+        {"Sid": "AgentcoreFdwRead", "Effect": "Allow", "Action": actions(), "Resource": "*"}
+    ]
+    if with_security_hub:
+        statements.append(
+            {
+                "Sid": "AgentcoreFdwSecurityHubImport",
+                "Effect": "Allow",
+                "Action": actions(list(security_hub.CALLS)),
+                "Resource": "*",
+            }
+        )
+    return {"Version": "2012-10-17", "Statement": statements}
 
 
-def policy_text() -> str:
-    return json.dumps(policy(), indent=2) + "\n"
+def policy_text(with_security_hub: bool = False) -> str:
+    return json.dumps(policy(with_security_hub), indent=2) + "\n"

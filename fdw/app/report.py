@@ -1,10 +1,11 @@
-"""The compliance report: control results summarized, the failures listed, in five formats.
+"""The compliance report: control results summarized, the failures listed, in six formats.
 
 A Report is built from rows of agentcore.control_results; `render` writes it as a table for
-a terminal, CSV (the findings), JSON, Markdown, or one self-contained HTML page (inline CSS
-and SVG, nothing fetched from the network). What AWS wrote reaches every format escaped: HTML
-entities in Markdown and HTML, visible escapes for control characters in the table and in
-Markdown, no formula in CSV (output.py owns the control-character and CSV rules).
+a terminal, CSV (the findings), JSON, Markdown, one self-contained HTML page (inline CSS
+and SVG, nothing fetched from the network), or OCSF (every result a finding, ocsf.py). What
+AWS wrote reaches every format escaped: HTML entities in Markdown and HTML, visible escapes for
+control characters in the table and in Markdown, no formula in CSV (output.py owns the
+control-character and CSV rules); JSON and OCSF are exact.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from functools import cached_property
 from pathlib import Path
 
 from ..schema.controls import BY_ID
+from .findings import observed_at
 from .output import render as render_rows
 from .output import terminal_lines, terminal_safe
 
-FORMATS = ("table", "csv", "json", "html", "markdown")
+FORMATS = ("table", "csv", "json", "html", "markdown", "ocsf")
 STATUSES = ("ok", "alarm", "error", "skip")
 FAILING = {"alarm": ("alarm", "error"), "error": ("error",), "never": ()}
 COLUMNS = (
@@ -99,6 +101,11 @@ class Report:
         return max(0, int((self.generated_at - self.data_fetched_at).total_seconds()))
 
     @property
+    def observed_at(self) -> datetime:
+        """When AWS was read for the rows shown."""
+        return observed_at(self.data_fetched_at, self.generated_at)
+
+    @property
     def data_age(self) -> str:
         """What the report says of its data's age."""
         if self.data_fetched_at is None or self.data_age_seconds < 1:
@@ -140,7 +147,7 @@ class Report:
     def as_dict(self) -> dict:
         return {
             "generated_at": self.generated_at.isoformat(),
-            "data_fetched_at": (self.data_fetched_at or self.generated_at).isoformat(),
+            "data_fetched_at": self.observed_at.isoformat(),
             "data_age_seconds": self.data_age_seconds,
             "demo": self.demo,
             "incomplete": self.warnings,
@@ -161,6 +168,7 @@ def render(report: Report, output: str) -> str:
         "json": _json,
         "markdown": _markdown,
         "html": _html,
+        "ocsf": _ocsf,
     }[output](report)
 
 
@@ -226,6 +234,14 @@ def remediation_cli(row: dict) -> str | None:
 
 def _json(report: Report) -> str:
     return json.dumps(report.as_dict(), indent=2, default=str) + "\n"
+
+
+def _ocsf(report: Report) -> str:
+    """Every result, ok ones too (a consumer resolves what an earlier alarm opened), each an
+    OCSF Detection Finding timed when AWS was read."""
+    from . import ocsf
+
+    return ocsf.render(report.rows, report.observed_at, demo=report.demo)
 
 
 def _md_text(line: str) -> str:

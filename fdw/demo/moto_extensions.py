@@ -22,6 +22,10 @@ moto's IAM lists principals (GetAccountAuthorizationDetails) but has no policy s
 SimulatePrincipalPolicy is answered by iam_simulator.py's evaluator, from moto's own users,
 groups, roles and their policies, added to moto's IAM responses here.
 
+And moto's Security Hub, where `check --to-security-hub` imports findings, imports into a hub
+never enabled, lets BatchImportFindings change a finding's Workflow, ignores GetFindings'
+filters and has no BatchUpdateFindings: SecurityHubFindings answers those three as AWS does.
+
 Everything here is applied once, to the moto running in this process.
 """
 
@@ -369,3 +373,199 @@ def _json(start_response, status: str, body: dict | None, error: str | None = No
         headers.append(("x-amzn-ErrorType", error))
     start_response(status, headers)
     return [data]
+
+
+SECURITY_HUB_PATHS = {
+    ("POST", "/findings/import"): "BatchImportFindings",
+    ("POST", "/findings"): "GetFindings",
+    ("PATCH", "/findings/batchupdate"): "BatchUpdateFindings",
+}
+SIGNED_FOR = re.compile(r"Credential=([^/]+)/[^/]+/([^/]+)/([^/]+)/")
+# What BatchImportFindings needs in every finding, and what it never changes once the finding
+# exists: those are the customer's, set with BatchUpdateFindings.
+ASFF_REQUIRED = (
+    "AwsAccountId", "CreatedAt", "Description", "GeneratorId", "Id", "ProductArn", "Resources",
+    "SchemaVersion", "Severity", "Title", "Types", "UpdatedAt",
+)  # fmt: skip
+CUSTOMER_FIELDS = ("Note", "UserDefinedFields", "VerificationState", "Workflow")
+# GetFindings' string filters the layer answers, and where each looks in a finding.
+STRING_FILTERS = {
+    "Id": ("Id",), "ProductArn": ("ProductArn",), "GeneratorId": ("GeneratorId",),
+    "AwsAccountId": ("AwsAccountId",), "Region": ("Region",), "RecordState": ("RecordState",),
+    "ComplianceStatus": ("Compliance", "Status"), "WorkflowStatus": ("Workflow", "Status"),
+    "SeverityLabel": ("Severity", "Label"),
+}  # fmt: skip
+
+
+class SecurityHubFindings:
+    """A WSGI layer answering BatchImportFindings, GetFindings and BatchUpdateFindings as AWS
+    does, per account and region, where moto (5.2) does not: moto imports into a hub that was
+    never enabled, merges an update into the finding (Workflow included, which AWS keeps from
+    BatchImportFindings), ignores GetFindings' Filters and has no BatchUpdateFindings. Hubs
+    are enabled through moto's own EnableSecurityHub."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.findings: dict[tuple[str, str], dict[str, dict]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        operation = SECURITY_HUB_PATHS.get(
+            (environ.get("REQUEST_METHOD"), environ.get("PATH_INFO", "").rstrip("/") or "/")
+        )
+        signed = SIGNED_FOR.search(environ.get("HTTP_AUTHORIZATION", ""))
+        if operation is None or not signed or signed.group(3) != "securityhub":
+            return self.app(environ, start_response)
+        from moto.iam.models import get_account_id_from
+        from moto.securityhub.models import securityhub_backends
+
+        account, region = get_account_id_from(signed.group(1)), signed.group(2)
+        if not securityhub_backends[account][region].enabled:
+            return _json(
+                start_response, "401 Unauthorized",
+                {"Message": f"Account {account} is not subscribed to AWS Security Hub"},
+                error="InvalidAccessException",
+            )  # fmt: skip
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = json.loads(environ["wsgi.input"].read(length) or b"{}") if length else {}
+        with self._lock:
+            store = self.findings.setdefault((account, region), {})
+            try:
+                answer = getattr(self, "_" + operation)(store, account, region, body)
+            except ValueError as exc:
+                return _json(
+                    start_response, "400 Bad Request", {"Message": str(exc)},
+                    error="InvalidInputException",
+                )  # fmt: skip
+        return _json(start_response, "200 OK", answer)
+
+    @staticmethod
+    def _BatchImportFindings(store: dict, account: str, region: str, body: dict) -> dict:  # noqa: N802
+        findings = body.get("Findings") or []
+        if not 1 <= len(findings) <= 100:
+            raise ValueError("Findings must hold 1 to 100 findings")
+        product = f"arn:aws:securityhub:{region}:{account}:product/{account}/default"
+        failed = []
+        for finding in findings:
+            missing = [key for key in ASFF_REQUIRED if not finding.get(key)]
+            problem = None
+            if missing:
+                problem = f"missing {', '.join(missing)}"
+            elif finding["AwsAccountId"] != account:
+                problem = "AwsAccountId is not the caller's account"
+            elif finding["ProductArn"] != product:
+                problem = "ProductArn is not the caller's default product"
+            if problem:
+                failed.append(
+                    {
+                        "Id": finding.get("Id", ""),
+                        "ErrorCode": "InvalidInput",
+                        "ErrorMessage": problem,
+                    }
+                )
+                continue
+            stored = copy.deepcopy(finding)
+            before = store.get(finding["Id"])
+            if before is None:
+                stored.setdefault("Workflow", {"Status": "NEW"})
+            else:
+                for key in CUSTOMER_FIELDS:
+                    stored.pop(key, None)
+                    if key in before:
+                        stored[key] = before[key]
+                _reset_workflow(before, stored)
+            stored.setdefault("RecordState", "ACTIVE")
+            stored["WorkflowState"] = stored["Workflow"]["Status"]
+            stored.update(Region=region, ProductName="Default", CompanyName="Personal")
+            stored.setdefault("ProductFields", {}).update({
+                "aws/securityhub/FindingId": f"{product}/{finding['Id']}",
+                "aws/securityhub/ProductName": "Default",
+                "aws/securityhub/CompanyName": "Personal",
+            })  # fmt: skip
+            store[finding["Id"]] = stored
+        return {
+            "FailedCount": len(failed),
+            "SuccessCount": len(findings) - len(failed),
+            "FailedFindings": failed,
+        }
+
+    @staticmethod
+    def _GetFindings(store: dict, account: str, region: str, body: dict) -> dict:  # noqa: N802
+        filters = body.get("Filters") or {}
+        unknown = set(filters) - set(STRING_FILTERS) - {"ProductFields"}
+        if unknown:
+            raise ValueError(f"the fake Security Hub answers no filter {sorted(unknown)[0]}")
+        size = int(body.get("MaxResults") or 100)
+        if not 1 <= size <= 100:
+            raise ValueError("MaxResults must be a number between 1 and 100")
+        found = [f for f in store.values() if _matches(f, filters)]
+        start = int(body.get("NextToken") or 0)
+        answer = {"Findings": copy.deepcopy(found[start : start + size])}
+        if start + size < len(found):
+            answer["NextToken"] = str(start + size)
+        return answer
+
+    @staticmethod
+    def _BatchUpdateFindings(store: dict, account: str, region: str, body: dict) -> dict:  # noqa: N802
+        identifiers = body.get("FindingIdentifiers") or []
+        if not 1 <= len(identifiers) <= 100:
+            raise ValueError("FindingIdentifiers must hold 1 to 100 identifiers")
+        processed, unprocessed = [], []
+        for identifier in identifiers:
+            finding = store.get(identifier.get("Id"))
+            if finding is None or finding["ProductArn"] != identifier.get("ProductArn"):
+                unprocessed.append(
+                    {"FindingIdentifier": identifier, "ErrorCode": "FindingNotFound",
+                     "ErrorMessage": "Finding Not Found"}
+                )  # fmt: skip
+                continue
+            if "Workflow" in body:
+                finding["Workflow"] = dict(body["Workflow"])
+                finding["WorkflowState"] = body["Workflow"]["Status"]
+            processed.append(identifier)
+        return {"ProcessedFindings": processed, "UnprocessedFindings": unprocessed}
+
+
+def _reset_workflow(before: dict, after: dict) -> None:
+    """What AWS does to a finding's Workflow when it comes back: NEW again (unless suppressed)
+    when an archived finding is active again or a passed one fails."""
+    if before["Workflow"]["Status"] == "SUPPRESSED":
+        return
+    reopened = (
+        before.get("RecordState") == "ARCHIVED" and after.get("RecordState", "ACTIVE") == "ACTIVE"
+    )
+    was = before.get("Compliance", {}).get("Status")
+    now = after.get("Compliance", {}).get("Status")
+    if reopened or (was == "PASSED" and now in ("FAILED", "WARNING", "NOT_AVAILABLE")):
+        after["Workflow"] = {"Status": "NEW"}
+
+
+def _matches(finding: dict, filters: dict) -> bool:
+    """AWS's filter semantics: every attribute filtered must match; within one, any positive
+    comparison and every negative one."""
+    for name, conditions in filters.items():
+        if name == "ProductFields":
+            values = [(finding.get("ProductFields") or {}).get(c["Key"]) for c in conditions]
+            tests = [(c["Comparison"], value, c["Value"]) for c, value in zip(conditions, values)]
+        else:
+            value: Any = finding
+            for key in STRING_FILTERS[name]:
+                value = value.get(key) if isinstance(value, dict) else None
+            tests = [(c["Comparison"], value, c["Value"]) for c in conditions]
+        positive = [t for t in tests if not t[0].startswith(("NOT_", "PREFIX_NOT"))]
+        negative = [t for t in tests if t not in positive]
+        if positive and not any(_compare(*t) for t in positive):
+            return False
+        if not all(_compare(*t) for t in negative):
+            return False
+    return True
+
+
+def _compare(comparison: str, value: Any, wanted: str) -> bool:
+    text = value if isinstance(value, str) else None
+    return {
+        "EQUALS": text == wanted,
+        "NOT_EQUALS": text != wanted,
+        "PREFIX": text is not None and text.startswith(wanted),
+        "PREFIX_NOT_EQUALS": text is None or not text.startswith(wanted),
+    }[comparison]

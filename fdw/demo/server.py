@@ -28,7 +28,7 @@ def moto_server(port: int, wrap=None):
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 
-    from .moto_extensions import CustomTools, ResourcePolicies, apply
+    from .moto_extensions import CustomTools, ResourcePolicies, SecurityHubFindings, apply
     from .simulated_kinds import SimulatedKinds
 
     extend_moto_regions()
@@ -62,7 +62,7 @@ def moto_server(port: int, wrap=None):
         def _server_entry(self) -> None:
             logging.getLogger("werkzeug").setLevel(logging.WARNING)
             moto = like_aws(DomainDispatcherApplication(create_backend_app))
-            app = SimulatedKinds(CustomTools(ResourcePolicies(moto)))
+            app = SimulatedKinds(CustomTools(ResourcePolicies(SecurityHubFindings(moto))))
             self._server = make_server(
                 self._ip_address, self._port, wrap(app) if wrap else app, True
             )
