@@ -19,12 +19,14 @@ END $$;
 CREATE SCHEMA IF NOT EXISTS agentcore_multicorn;
 COMMENT ON SCHEMA agentcore_multicorn IS 'Foreign tables behind the agentcore views of the multicorn engine.';
 
--- Releases before held the foreign tables in agentcore itself: move each here. Views
--- over it follow it: the bundled ones, which views.sql then makes anew over the view
--- below, and yours, which keep reading it here.
+-- Releases before held the foreign tables in agentcore itself: move each here, and
+-- put in its place a view granted what it was. Views over it follow it: the bundled
+-- ones, which views.sql then makes anew over the view, and yours, which keep reading
+-- it here.
 DO $$
 DECLARE
     name text;
+    granted record;
 BEGIN
     FOR name IN
         SELECT c.relname FROM pg_class c
@@ -33,9 +35,24 @@ BEGIN
     LOOP
         IF to_regclass('agentcore_multicorn.' || quote_ident(name)) IS NOT NULL THEN
             EXECUTE format('DROP FOREIGN TABLE agentcore.%I CASCADE', name);
-        ELSE
-            EXECUTE format('ALTER FOREIGN TABLE agentcore.%I SET SCHEMA agentcore_multicorn', name);
+            CONTINUE;
         END IF;
+        EXECUTE format('ALTER FOREIGN TABLE agentcore.%I SET SCHEMA agentcore_multicorn', name);
+        EXECUTE format('CREATE VIEW agentcore.%I AS SELECT * FROM agentcore_multicorn.%I', name, name);
+        FOR granted IN
+            SELECT a.privilege_type, a.is_grantable,
+                   CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END
+                       AS grantee
+            FROM pg_class c, aclexplode(c.relacl) AS a
+            WHERE c.oid = format('agentcore_multicorn.%I', name)::regclass
+              AND a.grantee <> c.relowner
+        LOOP
+            EXECUTE format('GRANT %s ON agentcore.%I TO %s', granted.privilege_type,
+                name, granted.grantee)
+                || CASE WHEN granted.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END;
+            EXECUTE format('REVOKE %s ON agentcore_multicorn.%I FROM %s',
+                granted.privilege_type, name, granted.grantee);
+        END LOOP;
     END LOOP;
 END $$;
 

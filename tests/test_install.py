@@ -269,6 +269,44 @@ def test_an_install_of_the_previous_release_keeps_working_and_upgrades_cleanly(
     assert statuses == control_statuses(empty_database)
 
 
+def test_an_upgrade_moves_the_foreign_tables_behind_views_granted_as_they_were(
+    empty_database, engines, aws, tmp_path
+):
+    """The previous release's foreign tables were in agentcore itself, where BI tools did not
+    list them: they move to agentcore_multicorn, with a view in each one's place. A role's
+    grants pass to the view, and a view of your own over a table keeps reading it."""
+    skip_unless_available("multicorn", engines)
+    role = "agentcore_upgrade_reader"
+    install_previous_release(
+        empty_database, "multicorn", dict(DEFAULT_OPTIONS, endpoint_url=aws.endpoint_url), tmp_path
+    )
+    with psycopg.connect(empty_database, autocommit=True) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {role}")
+        conn.execute(f"CREATE ROLE {role}")
+        conn.execute(f"GRANT USAGE ON SCHEMA agentcore TO {role}")
+        conn.execute(f"GRANT SELECT ON agentcore.agent_runtimes TO {role}")
+        conn.execute("CREATE VIEW public.my_runtimes AS "
+                     "SELECT agent_runtime_name FROM agentcore.agent_runtimes")  # fmt: skip
+    try:
+        install(empty_database, "multicorn")
+        relations = objects(empty_database)["relations"]
+        assert ("agentcore", "agent_runtimes", "v") in relations
+        assert ("agentcore_multicorn", "agent_runtimes", "f") in relations
+        with psycopg.connect(empty_database) as conn:
+            assert conn.execute("SELECT count(*) FROM public.my_runtimes").fetchone() == (9,)
+            conn.execute(f"SET ROLE {role}")
+            assert conn.execute("SELECT count(*) FROM agentcore.agent_runtimes").fetchone() == (9,)
+            conn.execute("RESET ROLE")
+            assert conn.execute(
+                "SELECT has_table_privilege(%s, 'agentcore_multicorn.agent_runtimes', 'SELECT')",
+                (role,),
+            ).fetchone() == (False,)  # the view has the grant now, the foreign table none
+    finally:
+        with psycopg.connect(empty_database, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")
+
+
 HIJACKS = """
 CREATE FUNCTION public.hijacked() RETURNS text LANGUAGE plpgsql AS
     $$ BEGIN RAISE EXCEPTION 'HIJACKED as %', current_user; END $$;
