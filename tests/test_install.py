@@ -57,6 +57,11 @@ def objects(dsn: str) -> dict[str, list]:
         }
 
 
+# What an install makes, by engine: 56 tables and views in agentcore, the history and its
+# index; with multicorn, the 20 foreign tables of agentcore_multicorn behind the tables' views.
+RELATIONS = {"multicorn": 78, "plpython": 58}
+
+
 def user_options(servers: list) -> list:
     """Server options without Multicorn's own wrapper option."""
     wrapper = f"wrapper={MULTICORN_WRAPPER}"
@@ -118,9 +123,7 @@ def test_psql_installs_the_same_objects(empty_database, postgres, engine):
     assert agentcore_fdw("uninstall", "--dsn", empty_database).returncode == 0
     assert agentcore_fdw("install", "--dsn", empty_database, "--engine", engine).returncode == 0
     assert objects(empty_database) == by_psql
-    # 56 tables and views in agentcore, the history and its index; with multicorn, the 20
-    # foreign tables of agentcore_multicorn behind the 20 tables' views too.
-    assert len(by_psql["relations"]) == (78 if engine == "multicorn" else 58)
+    assert len(by_psql["relations"]) == RELATIONS[engine]
 
 
 def test_changing_engine_keeps_the_options(empty_database, engines):
