@@ -6,6 +6,8 @@
 -- database that serves agentcore only (the agentcore-fdw service's database is one).
 
 GRANT USAGE ON SCHEMA agentcore TO agentcore_reader;
+-- The tables are views on both engines; the multicorn engine's read its foreign tables, in
+-- schema agentcore_multicorn, with their owner's rights: that schema needs no grant.
 GRANT SELECT ON ALL TABLES IN SCHEMA agentcore TO agentcore_reader;
 DO $$
 BEGIN

@@ -12,7 +12,7 @@ from pathlib import Path
 import psycopg
 import yaml
 
-from .test_install import objects, user_options
+from .test_install import RELATIONS, objects, user_options
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCKERFILE = (ROOT / "docker" / "Dockerfile").read_text()
@@ -76,4 +76,4 @@ def test_the_init_script_installs_what_the_tests_install(empty_database, postgre
     assert user_options(installed["servers"]) == [
         ("agentcore", ["regions=eu-west-1,us-east-1", f"endpoint_url={aws.endpoint_url}"])
     ]
-    assert len(installed["relations"]) == 58  # 56 tables and views, the history and its index
+    assert len(installed["relations"]) == RELATIONS[engine]

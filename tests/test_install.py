@@ -57,6 +57,11 @@ def objects(dsn: str) -> dict[str, list]:
         }
 
 
+# What an install makes, by engine: 56 tables and views in agentcore, the history and its
+# index; with multicorn, the 20 foreign tables of agentcore_multicorn behind the tables' views.
+RELATIONS = {"multicorn": 78, "plpython": 58}
+
+
 def user_options(servers: list) -> list:
     """Server options without Multicorn's own wrapper option."""
     wrapper = f"wrapper={MULTICORN_WRAPPER}"
@@ -118,7 +123,7 @@ def test_psql_installs_the_same_objects(empty_database, postgres, engine):
     assert agentcore_fdw("uninstall", "--dsn", empty_database).returncode == 0
     assert agentcore_fdw("install", "--dsn", empty_database, "--engine", engine).returncode == 0
     assert objects(empty_database) == by_psql
-    assert len(by_psql["relations"]) == 58  # 56 tables and views, the history and its index
+    assert len(by_psql["relations"]) == RELATIONS[engine]
 
 
 def test_changing_engine_keeps_the_options(empty_database, engines):
@@ -135,7 +140,8 @@ def test_changing_engine_keeps_the_options(empty_database, engines):
     assert moved.returncode == 0, moved.stderr
     after = objects(dsn)
     assert user_options(after["servers"]) == [("agentcore", ["regions=eu-west-1"])]
-    assert ("agentcore", "agent_runtimes", "f") in after["relations"]
+    assert ("agentcore", "agent_runtimes", "v") in after["relations"]
+    assert ("agentcore_multicorn", "agent_runtimes", "f") in after["relations"]
     assert after["wrappers"] == []
     assert after["functions"] == [
         ("authorizer_finding",),
@@ -169,11 +175,12 @@ def test_reinstalling_names_the_current_wrapper_class(empty_database, engines):
 def test_an_upgrade_whose_tables_have_other_columns_replaces_them(empty_database, engine):
     install = ("install", "--dsn", empty_database, "--engine", engine)
     assert agentcore_fdw(*install, "--option", "regions=eu-west-1").returncode == 0
-    kind = "FOREIGN TABLE" if engine == "multicorn" else "VIEW"
+    renamed = ["VIEW agentcore.gateways"]
+    if engine == "multicorn":
+        renamed.append("FOREIGN TABLE agentcore_multicorn.gateways")  # the table behind it
     with psycopg.connect(empty_database) as conn:  # as an older version left it
-        conn.execute(
-            f"ALTER {kind} agentcore.gateways RENAME COLUMN response_problems TO old_column"
-        )
+        for relation in renamed:
+            conn.execute(f"ALTER {relation} RENAME COLUMN response_problems TO old_column")
     upgraded = agentcore_fdw(*install)
     assert upgraded.returncode == 0, upgraded.stderr
     with psycopg.connect(empty_database) as conn:
@@ -233,20 +240,25 @@ def control_statuses(dsn: str) -> list[tuple]:
         ).fetchall()
 
 
-def test_an_install_of_the_previous_release_keeps_working_and_upgrades_cleanly(
-    empty_database, engine, aws, tmp_path
-):
+def install_previous_release(dsn: str, engine: str, options: dict, tmp_path: Path) -> None:
+    """Install PREVIOUS_RELEASE's sql/ files, as psql would have."""
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", PREVIOUS_RELEASE, "sql"],
         capture_output=True,
         check=True,
     )
     subprocess.run(["tar", "-x", "-C", str(tmp_path)], input=archive.stdout, check=True)
-    options = dict(DEFAULT_OPTIONS, endpoint_url=aws.endpoint_url)
-    with psycopg.connect(empty_database) as conn:
+    with psycopg.connect(dsn) as conn:
         for path in expand(tmp_path / "sql" / f"install_{engine}.sql"):
             run_file(conn, path)
         set_server_options(conn, options)
+
+
+def test_an_install_of_the_previous_release_keeps_working_and_upgrades_cleanly(
+    empty_database, engine, aws, tmp_path
+):
+    options = dict(DEFAULT_OPTIONS, endpoint_url=aws.endpoint_url)
+    install_previous_release(empty_database, engine, options, tmp_path)
     # The old schema runs on this version's package (its class paths are the same).
     assert len(control_statuses(empty_database)) > 20
     install(empty_database, engine)
@@ -254,11 +266,48 @@ def test_an_install_of_the_previous_release_keeps_working_and_upgrades_cleanly(
     statuses = control_statuses(empty_database)
     with psycopg.connect(empty_database, autocommit=True) as conn:
         conn.execute("DROP SCHEMA agentcore CASCADE")
-        if engine == "plpython":
-            conn.execute("DROP SCHEMA agentcore_plpython CASCADE")
+        conn.execute(f"DROP SCHEMA agentcore_{engine} CASCADE")
     install(empty_database, engine, options)
     assert upgraded == objects(empty_database)  # the same objects as a new install
     assert statuses == control_statuses(empty_database)
+
+
+def test_an_upgrade_moves_the_foreign_tables_behind_views_granted_as_they_were(
+    empty_database, engines, aws, tmp_path
+):
+    """The previous release's foreign tables were in agentcore itself, where BI tools did not
+    list them: they move to agentcore_multicorn, with a view in each one's place. A role's
+    grants pass to the view, and a view of your own over a table keeps reading it."""
+    skip_unless_available("multicorn", engines)
+    role = "agentcore_upgrade_reader"
+    install_previous_release(
+        empty_database, "multicorn", dict(DEFAULT_OPTIONS, endpoint_url=aws.endpoint_url), tmp_path
+    )
+    with psycopg.connect(empty_database, autocommit=True) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {role}")
+        conn.execute(f"CREATE ROLE {role}")
+        conn.execute(f"GRANT USAGE ON SCHEMA agentcore TO {role}")
+        conn.execute(f"GRANT SELECT ON agentcore.agent_runtimes TO {role}")
+        conn.execute("CREATE VIEW public.my_runtimes AS "
+                     "SELECT agent_runtime_name FROM agentcore.agent_runtimes")  # fmt: skip
+    try:
+        install(empty_database, "multicorn")
+        relations = objects(empty_database)["relations"]
+        assert ("agentcore", "agent_runtimes", "v") in relations
+        assert ("agentcore_multicorn", "agent_runtimes", "f") in relations
+        with psycopg.connect(empty_database) as conn:
+            assert conn.execute("SELECT count(*) FROM public.my_runtimes").fetchone() == (9,)
+            conn.execute(f"SET ROLE {role}")
+            assert conn.execute("SELECT count(*) FROM agentcore.agent_runtimes").fetchone() == (9,)
+            conn.execute("RESET ROLE")
+            assert conn.execute(
+                "SELECT has_table_privilege(%s, 'agentcore_multicorn.agent_runtimes', 'SELECT')",
+                (role,),
+            ).fetchone() == (False,)  # the view has the grant now, the foreign table none
+    finally:
+        with psycopg.connect(empty_database, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")
 
 
 HIJACKS = """

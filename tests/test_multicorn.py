@@ -196,6 +196,24 @@ def test_a_user_pool_id_is_described_without_listing(multicorn_sql, aws, estate)
     assert calls(aws, mark, "ListUserPoolClients") == [("ListUserPoolClients", "us-east-1")] * 2
 
 
+def test_the_view_a_bi_tool_lists_is_inlined_into_the_foreign_scan(multicorn_sql, estate):
+    """agentcore.agent_runtimes is a view over agentcore_multicorn's foreign table, which
+    PostgreSQL inlines: its filters reach the wrapper as the foreign table's own would."""
+    sql = multicorn_sql
+    kind = "SELECT relkind FROM pg_class WHERE oid = 'agentcore.agent_runtimes'::regclass"
+    assert sql.value(kind) == "v"
+    ids = [estate.runtime_id("okta_agent"), estate.runtime_id("open_agent")]
+    plan = explain(
+        sql,
+        "VERBOSE SELECT agent_runtime_name FROM agentcore.agent_runtimes "
+        "WHERE agent_runtime_id IN (%s, %s)",
+        *ids,
+    )
+    assert plan.startswith("Foreign Scan on agentcore_multicorn.agent_runtimes"), plan
+    assert "Subquery Scan" not in plan
+    assert f"Pushed down: agent_runtime_id IN {sorted(ids)}" in plan
+
+
 def test_filters_that_are_not_pushed_down_still_apply(multicorn_sql, aws):
     rows = multicorn_sql.rows(
         "SELECT agent_runtime_name FROM agentcore.agent_runtimes "
@@ -226,6 +244,17 @@ def test_list_columns_need_no_per_runtime_call(multicorn_sql, aws, query):
 def test_detail_columns_fetch_each_runtime_once(multicorn_sql, aws):
     mark = aws.mark()
     assert multicorn_sql.value("SELECT count(role_arn) FROM agentcore.agent_runtimes") == 9
+    assert aws.count(mark, "GetAgentRuntime") == 9
+
+
+def test_a_whole_row_reference_reads_every_column(multicorn_sql, aws):
+    """Through the view, `to_jsonb(r)` names every column to the wrapper, detail columns too
+    (of the foreign table itself, Multicorn2 would hand it none)."""
+    mark = aws.mark()
+    rows = multicorn_sql.rows(
+        "SELECT to_jsonb(r) ->> 'role_arn' FROM agentcore.agent_runtimes AS r"
+    )
+    assert len(rows) == 9 and all(role_arn for (role_arn,) in rows)
     assert aws.count(mark, "GetAgentRuntime") == 9
 
 

@@ -53,7 +53,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
             fail(
                 f"foreign table option table = {name!r} names no agentcore table",
                 hint="tables: " + ", ".join(TABLES) + "; IMPORT FOREIGN SCHEMA agentcore "
-                "FROM SERVER agentcore INTO agentcore creates them all",
+                "FROM SERVER agentcore INTO <schema> creates them all",
             )
         self.table: Table = TABLES[name]
         unknown = sorted(set(columns) - set(self.table.column_names))
@@ -171,7 +171,8 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
         scopes_read = self.configured_regions() * expected_accounts(self.server_options)
         _observed_rows[self.table.name] = max(1, rows // scopes_read)
 
-    # IMPORT FOREIGN SCHEMA agentcore FROM SERVER agentcore INTO agentcore
+    # IMPORT FOREIGN SCHEMA agentcore FROM SERVER agentcore INTO agentcore_multicorn (the
+    # install's; the views of schema agentcore read them), or into a schema of your own.
 
     @classmethod
     def import_schema(cls, schema, srv_options, options, restriction_type, restricts):
@@ -181,7 +182,7 @@ class AgentCoreForeignDataWrapper(ForeignDataWrapper):
         if schema != REMOTE_SCHEMA:
             fail(
                 f"there is no remote schema {schema!r}: import schema {REMOTE_SCHEMA!r}",
-                hint=f"IMPORT FOREIGN SCHEMA {REMOTE_SCHEMA} FROM SERVER agentcore INTO agentcore",
+                hint=f"IMPORT FOREIGN SCHEMA {REMOTE_SCHEMA} FROM SERVER agentcore INTO <schema>",
             )
         wanted = set(restricts or ())
         unknown = sorted(wanted - set(TABLES))

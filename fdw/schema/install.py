@@ -25,6 +25,8 @@ INSTALL_HINTS = {
     "from PGDG's multicorn2 packages",
     "plpython": "on Debian or Ubuntu: apt-get install postgresql-plpython3-<major version>",
 }
+# Where the multicorn engine keeps its foreign tables, behind the views of schema agentcore.
+MULTICORN_SCHEMA = "agentcore_multicorn"
 INCLUDE = re.compile(r"^\\ir\s+(\S+)\s*$")
 
 
@@ -158,19 +160,16 @@ def install(dsn: str, engine: str = "auto", options: Mapping[str, str | None] | 
 
 def contract_changed(conn: psycopg.Connection) -> bool:
     """Whether an installed table has other columns than this version defines (an upgrade
-    added some): its engine objects cannot be replaced in place, only dropped and made anew."""
-    for table in TABLES.values():
-        installed = [
-            name
-            for (name,) in conn.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = 'agentcore' AND table_name = %s ORDER BY ordinal_position",
-                (table.name,),
-            )
-        ]
-        if installed and installed != list(table.column_names):
-            return True
-    return False
+    added some), as a view or foreign table of agentcore or the foreign table behind it: its
+    engine objects cannot be replaced in place, only dropped and made anew."""
+    installed = conn.execute(
+        "SELECT table_name, array_agg(column_name::text ORDER BY ordinal_position) "
+        "FROM information_schema.columns "
+        "WHERE table_schema IN ('agentcore', %s) AND table_name = ANY(%s) "
+        "GROUP BY table_schema, table_name",
+        (MULTICORN_SCHEMA, list(TABLES)),
+    ).fetchall()
+    return any(columns != list(TABLES[name].column_names) for name, columns in installed)
 
 
 def check_options(current: Mapping[str, str], changes: Mapping[str, str | None]) -> None:

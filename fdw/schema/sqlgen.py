@@ -15,7 +15,7 @@ from pathlib import Path
 from ..core.table import Table
 from ..tables import TABLES
 from .controls import CONTROLS, FRAMEWORKS, Control
-from .install import sql_dir
+from .install import MULTICORN_SCHEMA, sql_dir
 
 PLPYTHON_SCHEMA = "agentcore_plpython"
 HEADER = (
@@ -36,8 +36,8 @@ def column_list(table: Table, indent: str = "    ") -> str:
     return ",\n".join(f"{indent}{column.name} {column.type}" for column in table.columns)
 
 
-def comments(table: Table, relation: str) -> str:
-    name = f"agentcore.{table.name}"
+def comments(table: Table, relation: str, schema: str = "agentcore") -> str:
+    name = f"{schema}.{table.name}"
     lines = [f"COMMENT ON {relation} {name} IS {literal(table.description)};"]
     lines += [
         f"COMMENT ON COLUMN {name}.{column.name} IS {literal(column.description)};"
@@ -164,8 +164,11 @@ def multicorn_sql() -> str:
     names = ", ".join(literal(name) for name in TABLES)
     parts = [
         HEADER,
-        "-- The multicorn engine: each table is a foreign table of server agentcore, created by",
-        "-- IMPORT FOREIGN SCHEMA from the wrapper's own definitions.",
+        "-- The multicorn engine: each table is a foreign table of server agentcore in schema",
+        f"-- {MULTICORN_SCHEMA}, created by IMPORT FOREIGN SCHEMA from the wrapper's own "
+        "definitions,",
+        "-- behind a view of the same name in agentcore. BI tools list views and tables, not",
+        "-- foreign tables; a view this simple is inlined, so filters still reach the wrapper.",
         "CREATE EXTENSION IF NOT EXISTS multicorn;",
         "DO $$ BEGIN",
         "    IF NOT EXISTS (SELECT FROM pg_foreign_server WHERE srvname = 'agentcore') THEN",
@@ -178,6 +181,48 @@ def multicorn_sql() -> str:
         f"        ALTER SERVER agentcore OPTIONS (SET wrapper {literal(MULTICORN_WRAPPER)});",
         "    END IF;",
         "END $$;",
+        f"CREATE SCHEMA IF NOT EXISTS {MULTICORN_SCHEMA};",
+        f"COMMENT ON SCHEMA {MULTICORN_SCHEMA} IS "
+        f"{literal('Foreign tables behind the agentcore views of the multicorn engine.')};",
+        "",
+        "-- Releases before held the foreign tables in agentcore itself: move each here, and",
+        "-- put in its place a view granted what it was. Views over it follow it: the bundled",
+        "-- ones, which views.sql then makes anew over the view, and yours, which keep reading",
+        "-- it here.",
+        "DO $$",
+        "DECLARE",
+        "    name text;",
+        "    granted record;",
+        "BEGIN",
+        "    FOR name IN",
+        "        SELECT c.relname FROM pg_class c",
+        "        WHERE c.relnamespace = 'agentcore'::regnamespace AND c.relkind = 'f'",
+        f"          AND c.relname = ANY(ARRAY[{names}])",
+        "    LOOP",
+        f"        IF to_regclass('{MULTICORN_SCHEMA}.' || quote_ident(name)) IS NOT NULL THEN",
+        "            EXECUTE format('DROP FOREIGN TABLE agentcore.%I CASCADE', name);",
+        "            CONTINUE;",
+        "        END IF;",
+        "        EXECUTE format('ALTER FOREIGN TABLE agentcore.%I SET SCHEMA "
+        f"{MULTICORN_SCHEMA}', name);",
+        "        EXECUTE format('CREATE VIEW agentcore.%I AS SELECT * FROM "
+        f"{MULTICORN_SCHEMA}.%I', name, name);",
+        "        FOR granted IN",
+        "            SELECT a.privilege_type, a.is_grantable,",
+        "                   CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END",
+        "                       AS grantee",
+        "            FROM pg_class c, aclexplode(c.relacl) AS a",
+        f"            WHERE c.oid = format('{MULTICORN_SCHEMA}.%I', name)::regclass",
+        "              AND a.grantee <> c.relowner",
+        "        LOOP",
+        "            EXECUTE format('GRANT %s ON agentcore.%I TO %s', granted.privilege_type,",
+        "                name, granted.grantee)",
+        "                || CASE WHEN granted.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END;",
+        f"            EXECUTE format('REVOKE %s ON {MULTICORN_SCHEMA}.%I FROM %s',",
+        "                granted.privilege_type, name, granted.grantee);",
+        "        END LOOP;",
+        "    END LOOP;",
+        "END $$;",
         "",
         "-- Import the tables that are missing; existing ones (and views over them) are kept.",
         "DO $$",
@@ -186,10 +231,10 @@ def multicorn_sql() -> str:
         "BEGIN",
         "    SELECT string_agg(quote_ident(name), ', ') INTO missing",
         f"    FROM unnest(ARRAY[{names}]) AS name",
-        "    WHERE to_regclass('agentcore.' || quote_ident(name)) IS NULL;",
+        f"    WHERE to_regclass('{MULTICORN_SCHEMA}.' || quote_ident(name)) IS NULL;",
         "    IF missing IS NOT NULL THEN",
         "        EXECUTE 'IMPORT FOREIGN SCHEMA agentcore LIMIT TO (' || missing",
-        "            || ') FROM SERVER agentcore INTO agentcore';",
+        f"            || ') FROM SERVER agentcore INTO {MULTICORN_SCHEMA}';",
         "    END IF;",
         "END $$;",
         "",
@@ -224,7 +269,13 @@ def multicorn_sql() -> str:
         "END $do$;",
     ]
     for table in TABLES.values():
-        parts += ["", comments(table, "FOREIGN TABLE")]
+        parts += [
+            "",
+            comments(table, "FOREIGN TABLE", MULTICORN_SCHEMA),
+            f"CREATE OR REPLACE VIEW agentcore.{table.name} AS\n"
+            f"    SELECT * FROM {MULTICORN_SCHEMA}.{table.name};",
+            comments(table, "VIEW"),
+        ]
     return "\n".join(parts) + "\n"
 
 

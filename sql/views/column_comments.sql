@@ -1,6 +1,8 @@
 -- Every view column carries a COMMENT, for BI tools. The control-result columns mean the same
--- in every control, in control_results and in control_history; a view column named as a column of the tables
--- means what that column means, and takes its comment where the view's file gave none.
+-- in every control, in control_results and in control_history; a view column named as a
+-- column of the tables means what that column means, and takes its comment where the view's
+-- file gave none. The tables are views too, on both engines: those whose namesake is in the
+-- engine's schema.
 DO $$
 DECLARE
     control regclass;
@@ -33,7 +35,9 @@ BEGIN
             JOIN pg_attribute ta ON ta.attrelid = t.oid AND ta.attname = a.attname
             WHERE t.relnamespace = v.relnamespace AND t.oid <> v.oid
               AND col_description(t.oid, ta.attnum) IS NOT NULL
-            ORDER BY t.relkind = 'f' DESC, t.relname
+            ORDER BY (to_regclass('agentcore_multicorn.' || quote_ident(t.relname)) IS NOT NULL
+                      OR to_regproc('agentcore_plpython.' || quote_ident(t.relname)) IS NOT NULL)
+                     DESC, t.relname
             LIMIT 1
         ) AS comment
         FROM pg_class v
