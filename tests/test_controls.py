@@ -99,3 +99,25 @@ def test_an_endpoint_remediation_names_the_runtime_and_endpoint_its_arn_holds():
     assert "<runtime-id>" not in command and "<endpoint-name>" not in command
     odd = control.cli_for(arn.replace("/prod", "/pr;od"), "us-east-1")
     assert "--endpoint-name 'pr;od'" in odd  # shell-quoted, as every value
+
+
+def test_the_html_report_wraps_what_is_long_and_names_controls_by_title():
+    arn = (
+        "arn:aws:bedrock-agentcore:eu-west-1:123456789012:"
+        "runtime/a_very_long_runtime_name_that_goes_on-a1b2c3d4e5/runtime-endpoint/prod"
+    )
+    control = BY_ID["agentcore_runtime_endpoint_authorizer_configured"]
+    rows = [
+        {"control_id": control.control_id, "control_title": control.title, "severity": "high",
+         "resource": arn, "status": "alarm", "reason": "open " * 60,
+         "account_id": "123456789012", "region": "eu-west-1"},
+    ]  # fmt: skip
+    page = render(Report(rows), "html")
+    label = f"{control.title} <code>{control.control_id}</code>"
+    assert page.count(label) == 3  # the chart, the findings and the remediation heading
+    assert "<svg" not in page  # a chart of HTML, whose labels wrap instead of clipping
+    style = page[page.index("<style>") : page.index("</style>")]
+    assert "overflow-wrap: anywhere" in style  # an ARN breaks rather than widening the page
+    assert "white-space: pre-wrap" in style  # a command wraps in its block
+    assert "@media print" in style
+    assert "--agent-runtime-id a_very_long_runtime_name_that_goes_on-a1b2c3d4e5" in page

@@ -302,56 +302,63 @@ def _markdown(report: Report) -> str:
     return "".join(parts)
 
 
-def _svg_chart(groups: list[dict]) -> str:
-    """Stacked horizontal bars, one per control, in inline SVG."""
-    bar_height, gap, label_width, bar_width = 22, 10, 330, 420
-    height = len(groups) * (bar_height + gap) + 30
-    parts = [
-        f'<svg width="{label_width + bar_width + 60}" '
-        f'height="{height}" role="img" aria-label="Results by control">'
-    ]
-    for index, group in enumerate(groups):
-        y = index * (bar_height + gap)
+def _html_chart(groups: list[dict]) -> str:
+    """Stacked bars, one per control, labelled by its title with its ID beside: HTML that
+    wraps a long title rather than clipping it, at any width and in print."""
+    rows = []
+    for group in groups:
         total = sum(group[s] for s in STATUSES) or 1
-        parts.append(
-            f'<text x="0" y="{y + 15}" font-size="13">{html.escape(group["control_id"])}</text>'
+        segments = "".join(
+            f'<span style="width:{100 * group[status] / total:.2f}%;background:{COLORS[status]}"'
+            f' title="{group[status]} {status}">{group[status]}</span>'
+            for status in STATUSES
+            if group[status]
         )
-        x = float(label_width)
-        for status in STATUSES:
-            width = bar_width * group[status] / total
-            if width:
-                parts.append(
-                    f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{bar_height}" '
-                    f'fill="{COLORS[status]}"><title>{group[status]} {status}</title></rect>'
-                )
-                if width > 18:
-                    parts.append(
-                        f'<text x="{x + width / 2:.1f}" y="{y + 15}" font-size="12" '
-                        f'fill="white" text-anchor="middle">{group[status]}</text>'
-                    )
-                x += width
-    legend_y = len(groups) * (bar_height + gap) + 15
-    for index, status in enumerate(STATUSES):
-        x = label_width + index * 90
-        parts.append(
-            f'<rect x="{x}" y="{legend_y - 10}" width="12" height="12" fill="{COLORS[status]}"/>'
-            f'<text x="{x + 16}" y="{legend_y}" font-size="12">{status}</text>'
+        rows.append(
+            f'<div class="label">{_control_label(group["control_id"])}</div>'
+            f'<div class="bar">{segments}</div>'
         )
-    parts.append("</svg>")
-    return "".join(parts)
+    legend = "".join(
+        f'<span><i style="background:{COLORS[status]}"></i>{status}</span>' for status in STATUSES
+    )
+    return f'<div class="chart">{"".join(rows)}</div><p class="legend">{legend}</p>'
+
+
+def _control_label(control_id: str) -> str:
+    """A control by its title, with its ID beside it (the ID alone for one not in the catalog)."""
+    control = BY_ID.get(control_id)
+    code = f"<code>{html.escape(control_id)}</code>"
+    return f"{html.escape(control.title)} {code}" if control else code
 
 
 STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #212121; }
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #212121; max-width: 80rem; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+h3 { font-size: 1rem; }
+code { font-size: .85em; color: #616161; overflow-wrap: anywhere; }
 .demo { background: #fff3e0; border: 2px solid #ef6c00; padding: .75rem 1rem; font-weight: bold; }
 .totals span { display: inline-block; margin-right: 1.5rem; font-size: 1.1rem; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 th, td { border-bottom: 1px solid #e0e0e0; padding: .35rem .5rem; text-align: left;
-         vertical-align: top; }
+         vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f5f5f5; }
 td.status { font-weight: bold; color: white; }
 td.short { white-space: nowrap; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: .5rem;
+      font-size: .8rem; }
+.chart { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: .4rem 1rem;
+         align-items: center; font-size: .85rem; }
+.bar { display: flex; height: 1.4rem; }
+.bar span { color: white; font-size: .75rem; text-align: center; line-height: 1.4rem;
+            overflow: hidden; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.legend span { margin-right: 1rem; font-size: .8rem; }
+.legend i { display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem;
+            print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+@media print {
+  body { margin: 0; max-width: none; }
+  td.status { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  tr, pre, .chart > div { break-inside: avoid; }
+}
 """
 
 
@@ -365,7 +372,9 @@ def _html_table(columns: tuple, rows: list[list], status_column: str | None = No
             if column == status_column:
                 color = COLORS.get(str(value), "#616161")
                 cells.append(f'<td class="status" style="background:{color}">{text}</td>')
-            elif column in ("severity", "control_id", "account_id", "region"):
+            elif column == "control_id":
+                cells.append(f"<td>{_control_label(str(value))}</td>")
+            elif column in ("severity", "account_id", "region"):
                 cells.append(f'<td class="short">{text}</td>')
             else:
                 cells.append(f"<td>{text}</td>")
@@ -385,7 +394,7 @@ def _html(report: Report) -> str:
         else "<p>None.</p>"
     )
     remedies = "".join(
-        f"<h3>{html.escape(r['control_id'])}: {html.escape(r['title'])}</h3>"
+        f"<h3>{_control_label(r['control_id'])}</h3>"
         f"<p>{html.escape(r['remediation'])}</p>"
         + "".join(f"<pre>{html.escape(command)}</pre>" for command in r["commands"])
         + (f"<p>... and {r['more']} more</p>" if r["more"] else "")
@@ -409,7 +418,7 @@ def _html(report: Report) -> str:
 {html.escape(report.data_age)}</p>
 <p class="totals">{totals}</p>
 <h2>Results by control</h2>
-{_svg_chart(report.by("control_id"))}
+{_html_chart(report.by("control_id"))}
 <h2>Results by account and region</h2>
 {_html_table(place_keys, places)}
 <h2>Findings ({len(findings)} alarm and error)</h2>
