@@ -31,7 +31,7 @@ BEGIN
     FOR name IN
         SELECT c.relname FROM pg_class c
         WHERE c.relnamespace = 'agentcore'::regnamespace AND c.relkind = 'f'
-          AND c.relname = ANY(ARRAY['accounts', 'agent_runtimes', 'agent_runtime_endpoints', 'agent_runtime_versions', 'gateways', 'gateway_targets', 'resource_policies', 'memories', 'browsers', 'code_interpreters', 'harnesses', 'harness_versions', 'harness_endpoints', 'registries', 'payment_managers', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers', 'cache', 'api_coverage'])
+          AND c.relname = ANY(ARRAY['accounts', 'agent_runtimes', 'agent_runtime_endpoints', 'agent_runtime_versions', 'gateways', 'gateway_targets', 'resource_policies', 'memories', 'browsers', 'code_interpreters', 'harnesses', 'harness_versions', 'harness_endpoints', 'registries', 'payment_managers', 'iam_invokers', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers', 'cache', 'api_coverage'])
     LOOP
         IF to_regclass('agentcore_multicorn.' || quote_ident(name)) IS NOT NULL THEN
             EXECUTE format('DROP FOREIGN TABLE agentcore.%I CASCADE', name);
@@ -62,7 +62,7 @@ DECLARE
     missing text;
 BEGIN
     SELECT string_agg(quote_ident(name), ', ') INTO missing
-    FROM unnest(ARRAY['accounts', 'agent_runtimes', 'agent_runtime_endpoints', 'agent_runtime_versions', 'gateways', 'gateway_targets', 'resource_policies', 'memories', 'browsers', 'code_interpreters', 'harnesses', 'harness_versions', 'harness_endpoints', 'registries', 'payment_managers', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers', 'cache', 'api_coverage']) AS name
+    FROM unnest(ARRAY['accounts', 'agent_runtimes', 'agent_runtime_endpoints', 'agent_runtime_versions', 'gateways', 'gateway_targets', 'resource_policies', 'memories', 'browsers', 'code_interpreters', 'harnesses', 'harness_versions', 'harness_endpoints', 'registries', 'payment_managers', 'iam_invokers', 'cognito_user_pools', 'cognito_user_pool_clients', 'cognito_resource_servers', 'cache', 'api_coverage']) AS name
     WHERE to_regclass('agentcore_multicorn.' || quote_ident(name)) IS NULL;
     IF missing IS NOT NULL THEN
         EXECUTE 'IMPORT FOREIGN SCHEMA agentcore LIMIT TO (' || missing
@@ -851,6 +851,35 @@ COMMENT ON COLUMN agentcore.payment_managers.authorizer_configuration IS 'The wh
 COMMENT ON COLUMN agentcore.payment_managers.workload_identity_arn IS 'The payment manager''s workload identity.';
 COMMENT ON COLUMN agentcore.payment_managers.detail_error IS 'NULL normally; the AWS error code when the payment manager''s details could not be read.';
 COMMENT ON COLUMN agentcore.payment_managers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
+COMMENT ON FOREIGN TABLE agentcore_multicorn.iam_invokers IS 'The IAM principals that may invoke each runtime, harness and gateway: those iam:SimulatePrincipalPolicy allows (identity policies, permissions boundaries, SCPs), and those the resource''s own policy names. agentcore.invokers keeps the doors that rely on IAM. One row per account with only `error` set when IAM could not be read there.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.region IS 'The resource''s region.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.resource_arn IS 'The runtime''s, harness''s or gateway''s ARN.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.resource_type IS 'runtime, harness or gateway.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.principal_arn IS 'The role, user or account (or * for anyone) that may invoke it.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.principal_type IS 'role, user, account, * or other.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.access IS 'allowed, or conditional when AWS allows it only under conditions the request must meet (missing_context names their keys).';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.missing_context IS 'The condition keys a conditional grant depends on.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.granted_by IS 'identity_policy (what the simulator allows) or resource_policy (the resource''s own policy names the principal).';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.matched_policies IS 'The policies whose statements grant it (ResourcePolicy for the resource''s own).';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.error IS 'NULL normally; why the account''s principals could not be read or simulated, and the IAM action to grant.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+CREATE OR REPLACE VIEW agentcore.iam_invokers AS
+    SELECT * FROM agentcore_multicorn.iam_invokers;
+COMMENT ON VIEW agentcore.iam_invokers IS 'The IAM principals that may invoke each runtime, harness and gateway: those iam:SimulatePrincipalPolicy allows (identity policies, permissions boundaries, SCPs), and those the resource''s own policy names. agentcore.invokers keeps the doors that rely on IAM. One row per account with only `error` set when IAM could not be read there.';
+COMMENT ON COLUMN agentcore.iam_invokers.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.iam_invokers.region IS 'The resource''s region.';
+COMMENT ON COLUMN agentcore.iam_invokers.resource_arn IS 'The runtime''s, harness''s or gateway''s ARN.';
+COMMENT ON COLUMN agentcore.iam_invokers.resource_type IS 'runtime, harness or gateway.';
+COMMENT ON COLUMN agentcore.iam_invokers.principal_arn IS 'The role, user or account (or * for anyone) that may invoke it.';
+COMMENT ON COLUMN agentcore.iam_invokers.principal_type IS 'role, user, account, * or other.';
+COMMENT ON COLUMN agentcore.iam_invokers.access IS 'allowed, or conditional when AWS allows it only under conditions the request must meet (missing_context names their keys).';
+COMMENT ON COLUMN agentcore.iam_invokers.missing_context IS 'The condition keys a conditional grant depends on.';
+COMMENT ON COLUMN agentcore.iam_invokers.granted_by IS 'identity_policy (what the simulator allows) or resource_policy (the resource''s own policy names the principal).';
+COMMENT ON COLUMN agentcore.iam_invokers.matched_policies IS 'The policies whose statements grant it (ResourcePolicy for the resource''s own).';
+COMMENT ON COLUMN agentcore.iam_invokers.error IS 'NULL normally; why the account''s principals could not be read or simulated, and the IAM action to grant.';
+COMMENT ON COLUMN agentcore.iam_invokers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
 COMMENT ON FOREIGN TABLE agentcore_multicorn.cognito_user_pools IS 'Amazon Cognito user pools, with the issuer and OIDC discovery URL an AgentCore authorizer uses to trust them.';
 COMMENT ON COLUMN agentcore_multicorn.cognito_user_pools.account_id IS 'The AWS account ID.';

@@ -991,6 +991,48 @@ COMMENT ON COLUMN agentcore.payment_managers.workload_identity_arn IS 'The payme
 COMMENT ON COLUMN agentcore.payment_managers.detail_error IS 'NULL normally; the AWS error code when the payment manager''s details could not be read.';
 COMMENT ON COLUMN agentcore.payment_managers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
+CREATE OR REPLACE FUNCTION agentcore_plpython.iam_invokers()
+RETURNS TABLE (
+    account_id text,
+    region text,
+    resource_arn text,
+    resource_type text,
+    principal_arn text,
+    principal_type text,
+    access text,
+    missing_context text[],
+    granted_by text,
+    matched_policies text[],
+    error text,
+    response_problems text[]
+)
+LANGUAGE plpython3u STABLE SECURITY DEFINER
+SET search_path = pg_catalog
+AS $python$
+try:
+    from agentcore_fdw.engines import plpython as engine
+except ImportError as exc:
+    plpy.error("agentcore: the PostgreSQL server's Python cannot import %s" % exc.name,
+               hint="install agentcore-fdw and boto3 where the server's Python finds them, e.g. PYTHONPATH in the server's environment naming a virtual environment's site-packages (see README)")
+return engine.scan(plpy, 'iam_invokers')
+$python$;
+REVOKE EXECUTE ON FUNCTION agentcore_plpython.iam_invokers() FROM PUBLIC;
+CREATE OR REPLACE VIEW agentcore.iam_invokers AS
+    SELECT * FROM agentcore_plpython.iam_invokers();
+COMMENT ON VIEW agentcore.iam_invokers IS 'The IAM principals that may invoke each runtime, harness and gateway: those iam:SimulatePrincipalPolicy allows (identity policies, permissions boundaries, SCPs), and those the resource''s own policy names. agentcore.invokers keeps the doors that rely on IAM. One row per account with only `error` set when IAM could not be read there.';
+COMMENT ON COLUMN agentcore.iam_invokers.account_id IS 'The AWS account ID.';
+COMMENT ON COLUMN agentcore.iam_invokers.region IS 'The resource''s region.';
+COMMENT ON COLUMN agentcore.iam_invokers.resource_arn IS 'The runtime''s, harness''s or gateway''s ARN.';
+COMMENT ON COLUMN agentcore.iam_invokers.resource_type IS 'runtime, harness or gateway.';
+COMMENT ON COLUMN agentcore.iam_invokers.principal_arn IS 'The role, user or account (or * for anyone) that may invoke it.';
+COMMENT ON COLUMN agentcore.iam_invokers.principal_type IS 'role, user, account, * or other.';
+COMMENT ON COLUMN agentcore.iam_invokers.access IS 'allowed, or conditional when AWS allows it only under conditions the request must meet (missing_context names their keys).';
+COMMENT ON COLUMN agentcore.iam_invokers.missing_context IS 'The condition keys a conditional grant depends on.';
+COMMENT ON COLUMN agentcore.iam_invokers.granted_by IS 'identity_policy (what the simulator allows) or resource_policy (the resource''s own policy names the principal).';
+COMMENT ON COLUMN agentcore.iam_invokers.matched_policies IS 'The policies whose statements grant it (ResourcePolicy for the resource''s own).';
+COMMENT ON COLUMN agentcore.iam_invokers.error IS 'NULL normally; why the account''s principals could not be read or simulated, and the IAM action to grant.';
+COMMENT ON COLUMN agentcore.iam_invokers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
+
 CREATE OR REPLACE FUNCTION agentcore_plpython.cognito_user_pools()
 RETURNS TABLE (
     account_id text,

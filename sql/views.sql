@@ -6,6 +6,7 @@
 \ir views/cognito_authorizers.sql
 \ir views/runtime_cognito_authorizers.sql
 \ir views/invocation_paths.sql
+\ir views/invokers.sql
 \ir catalog.sql
 \ir controls/agentcore_runtime_authorizer_configured.sql
 \ir controls/agentcore_runtime_authorizer_restricts_callers.sql

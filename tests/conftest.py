@@ -25,7 +25,7 @@ from agentcore_fdw.schema.install import (
 )
 
 from .aws_fake import AwsFake
-from .estate import REGIONS, seed, seed_kinds, seed_posture
+from .estate import REGIONS, seed, seed_kinds, seed_posture, seed_principals
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +80,12 @@ def organization(estate):
 def kinds(estate):
     """Harnesses, registries and payment managers, passing and failing (estate.py)."""
     seed_kinds(estate, estate.pools["agents-pool"]["id"])
+
+
+@pytest.fixture(scope="session")
+def principals(estate):
+    """Roles that may, may not, or may on a condition invoke a door (estate.py)."""
+    seed_principals(estate)
 
 
 @pytest.fixture(scope="session")

@@ -258,3 +258,37 @@ def seed_kinds(estate, pool_id: str) -> None:
     estate.update_harness("open_harness", jwt=jwt)
     estate.update_harness_endpoint("open_harness", "moving", "2")  # in flight: 1 -> 2
     estate.secrets += list(HARNESS_SECRETS.values())
+
+
+INVOKE = "bedrock-agentcore:InvokeAgentRuntime"
+
+
+def iam_policy(*statements: dict) -> dict:
+    return {"Version": "2012-10-17", "Statement": list(statements)}
+
+
+def allow(action, **more) -> dict:
+    return {"Effect": "Allow", "Action": action, "Resource": "*", **more}
+
+
+def seed_principals(estate) -> None:
+    """Roles of the main account that may, may not, or may on a condition invoke a door
+    (names start with inv-, which no other test uses)."""
+    vpce = {"StringEquals": {"aws:SourceVpce": "vpce-0123456789abcdef0"}}
+    estate.add_role("default", "inv-invoker", policies={"invoke": iam_policy(allow(INVOKE))})
+    estate.add_role("default", "inv-admin", policies={"admin": iam_policy(allow("*"))})
+    estate.add_role(
+        "default", "inv-denied",
+        policies={"all-but": iam_policy(allow("*"), {"Effect": "Deny", "Action": INVOKE,
+                                                 "Resource": "*"})},
+    )  # fmt: skip
+    estate.add_role(
+        "default", "inv-conditional", policies={"vpce": iam_policy(allow(INVOKE, Condition=vpce))}
+    )
+    estate.add_role(
+        "default", "inv-bounded", policies={"invoke": iam_policy(allow(INVOKE))},
+        boundary=iam_policy(allow("s3:*")),
+    )  # fmt: skip
+    estate.add_role(
+        "default", "inv-bystander", policies={"read": iam_policy(allow("s3:GetObject"))}
+    )

@@ -180,5 +180,5 @@ def test_every_view_is_commented_for_bi_tools(sql):
             "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = 'agentcore' AND c.relkind IN ('v', 'f')"
         )
-        == 56
+        == 58
     )

@@ -49,6 +49,7 @@ def test_the_policy_grants_what_the_fake_aws_is_asked_and_nothing_else(
     aws,
     posture,
     kinds,
+    principals,
     organization,
     capsys,
 ):

@@ -64,7 +64,8 @@ def test_import_foreign_schema_creates_the_contract(multicorn_sql):
          ["accounts", "agent_runtime_endpoints", "agent_runtime_versions", "api_coverage",
           "browsers", "cache", "code_interpreters", "cognito_user_pool_clients",
           "cognito_user_pools", "gateway_targets", "gateways", "harness_endpoints",
-          "harness_versions", "harnesses", "memories", "payment_managers", "registries",
+          "harness_versions", "harnesses", "iam_invokers", "memories", "payment_managers",
+          "registries",
           "resource_policies"]),
     ],
 )  # fmt: skip

@@ -74,7 +74,8 @@ class _Scan:
         if self.request.empty:
             return ScanResult(table, [])
         if table.read is not None:
-            values, _ = self.rows.flattened(table.read(self.aws, self.request))
+            read = table.read(self.aws, self.request, self.failures.warnings.append)
+            values, _ = self.rows.flattened(read)
             self.failures.raise_any()
             return ScanResult(table, values, self.failures.warnings)
         self.calls = Calls(self.aws)

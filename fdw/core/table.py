@@ -201,9 +201,13 @@ class Table:
     # For the planner: rows one account and region usually holds, and rows one key names.
     rows_per_scope: int = 10
     rows_per_key: int = 1
-    # (AwsContext, Request) -> the items, for a table the core works out itself rather than
-    # listing it from one API in each account and region (agentcore.accounts).
-    read: Callable[[Any, Request], list[dict]] | None = None
+    # (AwsContext, Request, warn) -> the items, for a table the core works out itself rather
+    # than listing it from one API in each account and region (agentcore.accounts); warn(text)
+    # reports what it skipped, as a scan's warnings are.
+    read: Callable[[Any, Request, Callable[[str], None]], list[dict]] | None = None
+    # The (boto3 service, operation)s such a read makes itself, besides the scans of other
+    # tables it runs (whose calls those tables declare): what the IAM policy needs for it.
+    read_calls: tuple[tuple[str, str], ...] = ()
     # False for what must be read anew each time (agentcore.cache itself).
     cacheable: bool = True
     # Filters PostgreSQL can hand us, by column: (the values asked for) -> a narrower Request.
@@ -282,7 +286,7 @@ class Table:
         key lookup. A table that `read`s itself calls only what the core does (the CALLS of
         core/aws.py and core/accounts.py): the IAM policy is made of these and those."""
         if self.read is not None:
-            return ()
+            return self.read_calls
         calls = [*self._list_calls()]
         calls += [(self.service, op) for op in (self.detail_operation, self.key_item_operation)]
         return tuple(dict.fromkeys(call for call in calls if call[1] is not None))

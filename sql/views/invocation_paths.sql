@@ -38,6 +38,7 @@ doors AS (
         'runtime_endpoint'::text AS door_type,
         s.endpoint_arn AS door_arn,
         s.endpoint_name AS door_name,
+        s.agent_runtime_arn AS invoked_arn,
         s.account_id,
         s.region,
         s.agent_runtime_arn,
@@ -71,6 +72,7 @@ doors AS (
         'gateway',
         g.gateway_arn,
         g.name,
+        g.gateway_arn,
         g.account_id,
         g.region,
         t.target_runtime_arn,
@@ -99,22 +101,22 @@ doors AS (
     LEFT JOIN agentcore.agent_runtimes AS r ON r.agent_runtime_arn = t.target_runtime_arn
     UNION ALL
     SELECT
-        'registry', x.registry_arn, x.name, x.account_id, x.region, NULL, NULL, NULL, NULL,
-        x.authorizer_type, x.discovery_url, x.allowed_audience, x.allowed_clients,
+        'registry', x.registry_arn, x.name, x.registry_arn, x.account_id, x.region, NULL, NULL,
+        NULL, NULL, x.authorizer_type, x.discovery_url, x.allowed_audience, x.allowed_clients,
         x.authorizer_configuration, NULL, NULL, NULL, NULL, x.detail_error,
         format('Registry %s (%s)', x.name, x.registry_id), NULL
     FROM agentcore.registries AS x
     UNION ALL
     SELECT
-        'payment_manager', m.payment_manager_arn, m.name, m.account_id, m.region, NULL, NULL,
-        NULL, NULL, m.authorizer_type, m.discovery_url, m.allowed_audience, m.allowed_clients,
-        m.authorizer_configuration, NULL, NULL, NULL, NULL, m.detail_error,
+        'payment_manager', m.payment_manager_arn, m.name, m.payment_manager_arn, m.account_id,
+        m.region, NULL, NULL, NULL, NULL, m.authorizer_type, m.discovery_url, m.allowed_audience,
+        m.allowed_clients, m.authorizer_configuration, NULL, NULL, NULL, NULL, m.detail_error,
         format('Payment manager %s (%s)', m.name, m.payment_manager_id), NULL
     FROM agentcore.payment_managers AS m
     UNION ALL
     SELECT
-        'harness_endpoint', s.endpoint_arn, s.endpoint_name, s.account_id, s.region, NULL,
-        NULL, s.served_version, s.version_role, v.authorizer_type, v.discovery_url,
+        'harness_endpoint', s.endpoint_arn, s.endpoint_name, v.harness_arn, s.account_id,
+        s.region, NULL, NULL, s.served_version, s.version_role, v.authorizer_type, v.discovery_url,
         v.allowed_audience, v.allowed_clients, v.authorizer_configuration, NULL, NULL, NULL,
         NULL,
         CASE WHEN v.harness_id IS NULL THEN 'ResourceNotFoundException' ELSE v.detail_error END,
@@ -134,6 +136,7 @@ SELECT
     d.door_type,
     d.door_arn,
     d.door_name,
+    d.invoked_arn,
     d.account_id,
     d.region,
     d.agent_runtime_arn,
@@ -206,6 +209,9 @@ COMMENT ON COLUMN agentcore.invocation_paths.door_type IS
     'runtime_endpoint, gateway, registry, payment_manager or harness_endpoint.';
 COMMENT ON COLUMN agentcore.invocation_paths.door_arn IS 'The door''s ARN (the endpoint''s, ...).';
 COMMENT ON COLUMN agentcore.invocation_paths.door_name IS 'The endpoint''s (gateway''s, ...) name.';
+COMMENT ON COLUMN agentcore.invocation_paths.invoked_arn IS
+    'The ARN a caller''s invoke call names, which IAM authorizes: the runtime''s (or harness''s) '
+    'for an endpoint, the door''s own otherwise.';
 COMMENT ON COLUMN agentcore.invocation_paths.agent_runtime_arn IS
     'The runtime callers reach through the door (NULL for a gateway that reaches none, and '
     'for registries, payment managers and harnesses).';

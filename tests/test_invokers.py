@@ -1,0 +1,71 @@
+"""agentcore.invokers: who may invoke each door that relies on IAM, by AWS's policy simulator
+(the fake's: fdw/demo/iam_simulator.py) and the doors' own resource policies. Principals here
+are planted in the main account with names starting inv-, which no other test uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from .estate import DOORS_REGION, MAIN_ACCOUNT
+
+
+@pytest.fixture
+def doors(sql, principals):
+    sql.set_options(regions=DOORS_REGION, profile="default")
+    return sql
+
+
+def invokers(sql, door_type: str, door_name: str) -> dict[str, dict]:
+    rows = sql.dicts(
+        "SELECT * FROM agentcore.invokers WHERE door_type = %s AND door_name = %s",
+        (door_type, door_name),
+    )
+    return {
+        row["principal_arn"].rsplit("/", 1)[-1]: row
+        for row in rows
+        if "/inv-" in row["principal_arn"] or row["granted_by"] == "resource_policy"
+    }
+
+
+def test_a_door_without_an_authorizer_lists_who_iam_lets_in(doors):
+    found = invokers(doors, "runtime_endpoint", "prod")  # versioned_agent's version 1
+    assert set(found) == {"inv-invoker", "inv-admin", "inv-conditional", "*"}
+    assert found["inv-invoker"]["access"] == "allowed"
+    assert found["inv-invoker"]["granted_by"] == "identity_policy"
+    assert found["inv-invoker"]["matched_policies"] == ["invoke"]
+    assert found["inv-invoker"]["principal_type"] == "role"
+    assert found["inv-conditional"]["access"] == "conditional"
+    assert found["inv-conditional"]["missing_context"] == ["aws:SourceVpce"]
+    # The runtime's own policy lets anyone in on a condition: one row, principal *.
+    assert found["*"]["granted_by"] == "resource_policy"
+    assert found["*"]["access"] == "conditional"
+    assert found["*"]["missing_context"] == ["aws:SourceAccount"]
+
+
+def test_an_iam_gateway_lists_its_invokers_and_a_jwt_door_none(doors):
+    found = invokers(doors, "gateway", "iam-gateway")
+    assert {"inv-admin", "inv-denied", "*"} <= set(found)  # InvokeGateway is not denied them
+    assert "inv-invoker" not in found
+    assert found["*"]["access"] == "allowed"  # AnyoneMayInvoke
+    assert invokers(doors, "gateway", "jwt-gateway") == {}
+    assert invokers(doors, "runtime_endpoint", "canary") == {}  # version 2 has a JWT authorizer
+
+
+def test_only_principals_whose_policies_could_grant_an_invoke_are_simulated(doors, aws):
+    mark = aws.mark()
+    doors.rows("SELECT * FROM agentcore.iam_invokers")
+    simulated = [r.body for r in aws.since(mark) if r.operation == "SimulatePrincipalPolicy"]
+    assert any("inv-invoker" in body for body in simulated)
+    assert not any("inv-bystander" in body for body in simulated)
+    listings = [r for r in aws.since(mark) if r.operation == "GetAccountAuthorizationDetails"]
+    assert len(listings) >= 1
+
+
+def test_without_iam_permissions_the_account_has_one_error_row_naming_the_action(doors, aws):
+    with aws.fault("GetAccountAuthorizationDetails"):
+        rows = doors.dicts("SELECT * FROM agentcore.invokers WHERE error IS NOT NULL")
+        doors_still = doors.rows("SELECT count(*) FROM agentcore.invocation_paths")
+    assert [row["account_id"] for row in rows] == [MAIN_ACCOUNT]
+    assert "grant iam:GetAccountAuthorizationDetails" in rows[0]["error"]
+    assert rows[0]["principal_arn"] is None
+    assert doors_still[0][0] > 0  # everything else still works
