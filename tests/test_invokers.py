@@ -69,3 +69,56 @@ def test_without_iam_permissions_the_account_has_one_error_row_naming_the_action
     assert "grant iam:GetAccountAuthorizationDetails" in rows[0]["error"]
     assert rows[0]["principal_arn"] is None
     assert doors_still[0][0] > 0  # everything else still works
+
+
+def test_an_iam_door_says_how_many_may_invoke_it_and_names_the_first(doors):
+    (prod,) = doors.dicts(
+        "SELECT relies_on_iam, invoker_count, reason FROM agentcore.invocation_paths "
+        "WHERE door_type = 'runtime_endpoint' AND door_name = 'prod'"
+    )
+    total = doors.value(
+        "SELECT count(DISTINCT principal_arn) FROM agentcore.invokers "
+        "WHERE door_type = 'runtime_endpoint' AND door_name = 'prod'"
+    )
+    assert prod["relies_on_iam"] is True and prod["invoker_count"] == total >= 4
+    assert f" {total} IAM principals may invoke it: anyone (*), " in prod["reason"]
+    assert f"and {total - 3} more." in prod["reason"]
+    (canary,) = doors.dicts(
+        "SELECT relies_on_iam, invoker_count FROM agentcore.invocation_paths "
+        "WHERE door_type = 'runtime_endpoint' AND door_name = 'canary'"
+    )
+    assert canary == {"relies_on_iam": False, "invoker_count": None}  # a JWT authorizer
+
+
+def test_an_iam_door_whose_invokers_cannot_be_read_keeps_its_status_and_says_so(doors, aws):
+    before = doors.value(
+        "SELECT status FROM agentcore.invocation_paths WHERE door_name = 'iam-gateway'"
+    )
+    with aws.fault("GetAccountAuthorizationDetails"):
+        (gateway,) = doors.dicts(
+            "SELECT status, invoker_count, reason FROM agentcore.invocation_paths "
+            "WHERE door_name = 'iam-gateway'"
+        )
+    assert gateway["status"] == before and gateway["invoker_count"] is None
+    assert "Who IAM lets invoke it could not be read: " in gateway["reason"]
+    assert "grant iam:GetAccountAuthorizationDetails" in gateway["reason"]
+
+
+def test_a_door_anyone_may_invoke_alarms_and_a_closed_one_passes(doors):
+    rows = doors.dicts(
+        "SELECT resource, status, reason FROM agentcore.control_results "
+        "WHERE control_id = 'agentcore_door_invokers_inside'"
+    )
+    (gateway,) = [row for row in rows if ":gateway/iam-gateway-" in row["resource"]]
+    assert gateway["status"] == "alarm"  # its policy lets anyone in, unconditionally
+    assert "may invoke gateway" in gateway["reason"] and ": *" in gateway["reason"]
+    (prod,) = [row for row in rows if row["resource"].endswith("/runtime-endpoint/prod")]
+    assert prod["status"] == "ok"  # anyone (*) only on its aws:SourceAccount condition
+
+
+def test_the_control_is_error_where_iam_cannot_be_read(doors, aws):
+    with aws.fault("GetAccountAuthorizationDetails"):
+        statuses = doors.rows(
+            "SELECT DISTINCT status FROM agentcore.agentcore_door_invokers_inside"
+        )
+    assert statuses == [("error",)]

@@ -537,6 +537,7 @@ def seed_demo(endpoint_url: str, directory: Path) -> Seeder:
     seed_demo_doors(estate, customers, gateway)
     seed_demo_posture(estate)
     seed_demo_kinds(estate, customers, gateway)
+    seed_demo_principals(estate)
     return estate
 
 
@@ -655,3 +656,60 @@ def seed_demo_kinds(estate: Seeder, customers: str, client_id: str) -> None:
     estate.add_harness_endpoint("demo_prototype_harness", "prod")  # version 1, no authorizer
     estate.update_harness("demo_prototype_harness", jwt=trusted)
     estate.add_harness_endpoint("demo_prototype_harness", "canary")  # version 2
+
+
+def seed_demo_principals(estate: Seeder) -> None:
+    """Who may invoke the demo's doors that rely on IAM: an invoker, an admin, an explicit
+    deny, a half grant (a harness takes two actions), a grant on a condition, and a partner
+    account the billing agent's resource policy names, which the demo does not audit."""
+    invoke, harness = "bedrock-agentcore:InvokeAgentRuntime", "bedrock-agentcore:InvokeHarness"
+
+    def policy(*statements: dict) -> dict:
+        return {"Version": "2012-10-17", "Statement": [
+            {"Resource": "*", **statement} for statement in statements]}  # fmt: skip
+
+    estate.add_role(
+        "default",
+        "demo-billing-caller",
+        policies={"invoke-agents": policy({"Effect": "Allow", "Action": invoke})},
+    )
+    estate.add_role(
+        "default",
+        "demo-platform-admin",
+        policies={"admin": policy({"Effect": "Allow", "Action": "*"})},
+    )
+    estate.add_role(
+        "default",
+        "demo-auditor",
+        policies={
+            "read-not-invoke": policy(
+                {"Effect": "Allow", "Action": "*"},
+                {"Effect": "Deny", "Action": "bedrock-agentcore:Invoke*"},
+            )
+        },
+    )
+    estate.add_role(
+        "default",
+        "demo-harness-tester",
+        policies={"half": policy({"Effect": "Allow", "Action": harness})},
+    )
+    estate.add_role(
+        "default",
+        "demo-vpc-caller",
+        policies={
+            "from-our-vpc": policy(
+                {
+                    "Effect": "Allow",
+                    "Action": invoke,
+                    "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-0demo00000000000"}},
+                }
+            )
+        },
+    )
+    billing = estate.runtimes["demo_billing_agent"]["agentRuntimeArn"]
+    estate.put_policy("default", "us-east-1", billing, {
+        "Version": "2012-10-17",
+        "Statement": [{"Sid": "PartnerInvoices", "Effect": "Allow",
+                       "Principal": {"AWS": "arn:aws:iam::444455556666:root"},
+                       "Action": invoke, "Resource": "*"}],
+    })  # fmt: skip

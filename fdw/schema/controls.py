@@ -388,6 +388,23 @@ CONTROLS: tuple[Control, ...] = (
         {"aws_security_hub": "BedrockAgentCore.7"},
     ),
     Control(
+        "agentcore_door_invokers_inside",
+        "Doors that rely on IAM should let no principal outside the audited accounts invoke them",
+        "high",
+        "door",
+        "For each door that relies on IAM (an endpoint serving a version with no authorizer, an "
+        "AWS_IAM gateway): alarm when AWS's policy simulator, or the door's resource policy, "
+        "lets anyone (*) or a principal of an account the server options do not read invoke "
+        "it without conditions; error when IAM could not be read.",
+        "A door with no authorizer of its own is as open as IAM makes it: a grant to another "
+        "account, or to *, lets callers outside your control drive the agent with its tools "
+        "and its role.",
+        "Narrow the identity policies, or the door's resource policy, to your own principals; "
+        "or give the door a JWT authorizer.",
+        "aws bedrock-agentcore-control put-resource-policy --region {region} "
+        "--resource-arn {resource} --policy file://own-principals-only.json",
+    ),
+    Control(
         "agentcore_harness_endpoint_authorizer_configured",
         "AgentCore harness endpoints should serve versions with an inbound authorizer",
         "high",

@@ -19,6 +19,10 @@ CREATE OR REPLACE VIEW agentcore.invocation_paths AS
 WITH policies AS MATERIALIZED (
     SELECT * FROM agentcore.resource_policies
 ),
+-- Who may invoke what IAM authorizes, read once too, and only when a door relies on IAM.
+invokers AS MATERIALIZED (
+    SELECT * FROM agentcore.iam_invokers
+),
 served AS (
     SELECT e.*, v.served_version, v.version_role
     FROM agentcore.agent_runtime_endpoints AS e
@@ -149,6 +153,8 @@ SELECT
     d.allowed_clients,
     d.policy_engine_mode,
     coalesce(p.allows_public, false) AS public_policy,
+    d.relies_on_iam,
+    i.invokers AS invoker_count,
     CASE
         WHEN f.status = 'ok' AND d.authorizer_type = 'AWS_IAM' AND p.allows_public THEN 'alarm'
         WHEN f.status = 'ok' AND (p.unread IS NOT NULL OR p.undecided IS NOT NULL) THEN 'error'
@@ -158,11 +164,27 @@ SELECT
         || coalesce(' ' || p.public || '.', '')
         || coalesce(' ' || p.unread || '.', '')
         || coalesce(' ' || p.undecided || ', so who may invoke it is unknown.', '')
+        || CASE WHEN i.unread IS NOT NULL THEN format(
+                    ' Who IAM lets invoke it could not be read: %s.', i.unread)
+                WHEN i.invokers > 0 THEN format(
+                    ' %s IAM principal%s may invoke it: %s%s.', i.invokers,
+                    CASE WHEN i.invokers > 1 THEN 's' ELSE '' END, i.first_few,
+                    CASE WHEN i.invokers > 3 THEN format(', and %s more', i.invokers - 3)
+                         ELSE '' END)
+                WHEN d.relies_on_iam AND i.invokers = 0 THEN
+                    ' No IAM principal of the account may invoke it.'
+                ELSE '' END
         || CASE WHEN d.door_type = 'gateway' AND d.agent_runtime_arn IS NOT NULL THEN format(
                ' Through it callers reach agent runtime %s (%s).',
                coalesce(d.agent_runtime_name, d.agent_runtime_arn), d.served_version)
            ELSE '' END AS reason
-FROM doors AS d
+FROM (
+    SELECT doors.*,
+           (doors.authorizer_type IS NULL
+            AND doors.door_type IN ('runtime_endpoint', 'harness_endpoint'))
+           OR doors.authorizer_type = 'AWS_IAM' AS relies_on_iam
+    FROM doors
+) AS d
 -- The policies that govern the door, on the IDs the lists gave, in the door's account and
 -- region: an ARN can be spelt otherwise by another answer, and a policy that could not be
 -- read still has its ID.
@@ -193,6 +215,24 @@ CROSS JOIN LATERAL (
                    AND p.resource_id = d.endpoint_policy_id))
     ) AS p
 ) AS p
+-- The principals AWS's simulator and the resource's policy let invoke a door relying on IAM.
+LEFT JOIN LATERAL (
+    SELECT
+        CASE WHEN max(i.error) IS NULL THEN count(DISTINCT i.principal_arn) END AS invokers,
+        (SELECT string_agg(name, ', ' ORDER BY name) FROM (
+             SELECT DISTINCT CASE WHEN j.principal_arn = '*' THEN 'anyone (*)'
+                                  WHEN j.principal_type = 'account'
+                                      THEN 'account ' || j.principal_arn
+                                  ELSE split_part(j.principal_arn, ':', 6) END AS name
+             FROM invokers AS j
+             WHERE j.account_id = d.account_id AND j.region = d.region
+               AND j.resource_arn = d.invoked_arn AND j.error IS NULL
+             ORDER BY 1 LIMIT 3) AS named) AS first_few,
+        max(i.error) AS unread
+    FROM invokers AS i
+    WHERE d.relies_on_iam AND i.account_id = d.account_id
+      AND (i.error IS NOT NULL OR (i.resource_arn = d.invoked_arn AND i.region = d.region))
+) AS i ON d.relies_on_iam
 CROSS JOIN LATERAL agentcore.authorizer_finding(
     d.subject, d.authorizer_type, d.discovery_url, d.authorizer_configuration,
     d.policy_engine_mode, d.detail_error, d.iam_actions
@@ -228,5 +268,11 @@ COMMENT ON COLUMN agentcore.invocation_paths.authorizer_type IS
 COMMENT ON COLUMN agentcore.invocation_paths.public_policy IS
     'Whether a resource policy of the door (the gateway''s; for an endpoint, the runtime''s or '
     'the endpoint''s own) lets any AWS principal invoke it.';
+COMMENT ON COLUMN agentcore.invocation_paths.relies_on_iam IS
+    'Whether IAM alone decides who gets in: an endpoint serving a version with no authorizer, '
+    'or an AWS_IAM door.';
+COMMENT ON COLUMN agentcore.invocation_paths.invoker_count IS
+    'For a door relying on IAM, how many principals may invoke it (agentcore.invokers); NULL '
+    'for other doors, or when IAM could not be read.';
 COMMENT ON COLUMN agentcore.invocation_paths.status IS 'ok, alarm or error.';
 COMMENT ON COLUMN agentcore.invocation_paths.reason IS 'Why, in sentences naming the door.';

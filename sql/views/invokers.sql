@@ -22,8 +22,7 @@ JOIN agentcore.iam_invokers AS i
     ON i.resource_arn = d.invoked_arn
    AND i.account_id = d.account_id
    AND i.region = d.region
-WHERE (d.authorizer_type IS NULL AND d.door_type IN ('runtime_endpoint', 'harness_endpoint'))
-   OR d.authorizer_type = 'AWS_IAM'
+WHERE d.relies_on_iam
 UNION ALL
 SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, i.error, i.account_id, i.region
 FROM agentcore.iam_invokers AS i
