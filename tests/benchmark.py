@@ -4,12 +4,13 @@ Not a test: a script that prints numbers. It starts its own PostgreSQL and moto 
 seeds RUNTIMES runtimes per region in REGIONS regions (and POOLS Cognito pools with
 CLIENTS app clients each), then runs each query once per engine in a new transaction and
 counts the requests the moto server received; the report (control_results) also with one
-permission missing (ListBrowsers, GetResourcePolicy denied everywhere). Then, per engine,
+permission missing (ListBrowsers, GetResourcePolicy denied everywhere); with --roles N, N IAM
+roles (10 of them invokers) and agentcore.invokers over them. Then, per engine,
 with the default timeouts: how long the audit takes to fail when one region accepts
 connections and never answers, and the backend's thread count before and after 10 scans
 cancelled by statement_timeout.
 
-    .venv/bin/python -m tests.benchmark [--runtimes 25] [--no-faults]
+    .venv/bin/python -m tests.benchmark [--runtimes 25] [--roles 0] [--no-faults]
 """
 
 from __future__ import annotations
@@ -75,6 +76,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runtimes", type=int, default=25, help="runtimes per region")
     parser.add_argument(
+        "--roles",
+        type=int,
+        default=0,
+        help="this many IAM roles, 10 of them invokers: then agentcore.invokers (off: 0)",
+    )
+    parser.add_argument(
         "--no-faults",
         dest="faults",
         action="store_false",
@@ -124,6 +131,8 @@ def main() -> None:
                 detail = ", ".join(f"{op} {n}" for op, n in sorted(calls.items()))
                 print(f"{engine:<10} {name:<16} {len(rows):>5} {sum(calls.values()):>9} "
                       f"{elapsed:>8.2f}  {detail}")  # fmt: skip
+            if args.roles:
+                invokers(aws, estate, dsn, engine, args.roles)
             if args.faults:
                 hung_region(aws, dsn, engine)
                 cancels(aws, dsn, engine)
@@ -132,6 +141,32 @@ def main() -> None:
             postgres.stop()
         aws.stop()
         shutil.rmtree(directory, ignore_errors=True)
+
+
+INVOKERS = 10
+
+
+def invokers(aws: AwsFake, estate: Seeder, dsn: str, engine: str, roles: int) -> None:
+    """agentcore.invokers over `roles` roles (seeded once), INVOKERS of which may invoke."""
+    if not estate.principals:
+        started = time.monotonic()
+        for n in range(roles):
+            action = "bedrock-agentcore:InvokeAgentRuntime" if n < INVOKERS else "s3:GetObject"
+            statement = {"Effect": "Allow", "Action": action, "Resource": "*"}
+            estate.add_role("default", f"bench-role-{n}", policies={
+                "p": {"Version": "2012-10-17", "Statement": [statement]}})  # fmt: skip
+        print(f"seeded {roles} roles in {time.monotonic() - started:.1f} s")
+    with psycopg.connect(dsn) as conn:
+        mark = aws.mark()
+        started = time.monotonic()
+        rows = conn.execute(
+            "SELECT count(*) FROM agentcore.invokers WHERE principal_arn LIKE '%bench-role-%'"
+        ).fetchone()[0]
+        elapsed = time.monotonic() - started
+    calls = Counter(r.operation for r in aws.since(mark))
+    detail = ", ".join(f"{op} {n}" for op, n in sorted(calls.items()))
+    print(f"{engine:<10} {'invokers':<16} {rows:>5} {sum(calls.values()):>9} "
+          f"{elapsed:>8.2f}  {detail}")  # fmt: skip
 
 
 def hung_region(aws: AwsFake, dsn: str, engine: str) -> None:

@@ -102,6 +102,8 @@ def test_control_results_cover_every_control(sql):
         "SELECT control_id, status, count(*) FROM agentcore.control_results "
         "GROUP BY 1, 2 ORDER BY 1, 2"
     ) == [
+        # The two open runtimes' DEFAULT endpoints: their invokers are all of the account.
+        ("agentcore_door_invokers_inside", "ok", 2),
         ("agentcore_runtime_authorizer_configured", "alarm", 2),
         ("agentcore_runtime_authorizer_configured", "ok", 7),
         ("agentcore_runtime_authorizer_restricts_callers", "alarm", 1),
@@ -180,5 +182,5 @@ def test_every_view_is_commented_for_bi_tools(sql):
             "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = 'agentcore' AND c.relkind IN ('v', 'f')"
         )
-        == 58
+        == 59
     )

@@ -147,10 +147,11 @@ def test_invocation_paths_list_every_door_and_what_it_checks(doors, estate):
         ("jwt-gateway", "", ""): "ok",
     }
     prod = found["prod", "1", "live"]
-    assert prod["reason"] == (
+    assert prod["reason"].startswith(
         "Endpoint prod of agent runtime versioned_agent, serving version 1, has no authorizer "
-        "configuration and accepts any caller that IAM allows to call InvokeAgentRuntime."
+        "configuration and accepts any caller that IAM allows to call InvokeAgentRuntime. "
     )
+    assert "may invoke it: anyone (*)" in prod["reason"]  # who: tests/test_invokers.py
     iam = found["iam-gateway", "DEFAULT", ""]
     assert iam["agent_runtime_arn"] == estate.runtime_arn("gateway_only_agent")
     assert iam["public_policy"] is True

@@ -31,6 +31,7 @@ def scan(
     listings: dict[tuple, list[dict]] | None = None,
     should_stop: Callable[[], bool] | None = None,
     reusable: dict[str, tuple] | None = None,
+    read_table: Callable[[Table, Request], ScanResult] | None = None,
 ) -> ScanResult:
     """The rows of `table` in the accounts and regions the settings and `request` name.
 
@@ -41,12 +42,14 @@ def scan(
     ScanCancelled at once. Requests in flight are abandoned: their sockets are shut down, they
     make no further attempt or page, and the pool's threads end before the scan returns.
     `reusable` holds flattened rows by change marker: a listed item whose marker is there
-    takes that row instead of a detail call.
+    takes that row instead of a detail call. `read_table(table, request)` is how a table that
+    `read`s itself reads another (the engine's, which reuses the transaction's scans).
     """
     listings = {} if listings is None else listings
     request = table.bounded(request)
     stop = should_stop or (lambda: False)
-    return _Scan(table, aws, request, listings, stop, reusable or {}).run()
+    reader = read_table or (lambda other, asked: scan(other, aws, asked, listings, should_stop))
+    return _Scan(table, aws, request, listings, stop, reusable or {}, reader).run()
 
 
 class _Scan:
@@ -54,8 +57,9 @@ class _Scan:
     look up by key, and ask for each item's details. Its calls go through Calls, what it
     cannot read to Failures, and the items it keeps become rows through Rows."""
 
-    def __init__(self, table, aws, request, listings, should_stop, reusable):
+    def __init__(self, table, aws, request, listings, should_stop, reusable, read_table):
         self.table = table
+        self.read_table = read_table
         self.aws = aws
         self.request = request
         self.listings = listings
@@ -74,7 +78,9 @@ class _Scan:
         if self.request.empty:
             return ScanResult(table, [])
         if table.read is not None:
-            read = table.read(self.aws, self.request, self.failures.warnings.append)
+            read = table.read(
+                self.aws, self.request, self.failures.warnings.append, self.read_table
+            )
             values, _ = self.rows.flattened(read)
             self.failures.raise_any()
             return ScanResult(table, values, self.failures.warnings)

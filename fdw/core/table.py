@@ -201,10 +201,11 @@ class Table:
     # For the planner: rows one account and region usually holds, and rows one key names.
     rows_per_scope: int = 10
     rows_per_key: int = 1
-    # (AwsContext, Request, warn) -> the items, for a table the core works out itself rather
-    # than listing it from one API in each account and region (agentcore.accounts); warn(text)
-    # reports what it skipped, as a scan's warnings are.
-    read: Callable[[Any, Request, Callable[[str], None]], list[dict]] | None = None
+    # (AwsContext, Request, warn, read_table) -> the items, for a table the core works out
+    # itself rather than listing it from one API in each account and region
+    # (agentcore.accounts); warn(text) reports what it skipped, as a scan's warnings are, and
+    # read_table(table, request) reads another table as the engine would (sharing its scans).
+    read: Callable[..., list[dict]] | None = None
     # The (boto3 service, operation)s such a read makes itself, besides the scans of other
     # tables it runs (whose calls those tables declare): what the IAM policy needs for it.
     read_calls: tuple[tuple[str, str], ...] = ()

@@ -84,6 +84,7 @@ def scan_once(
                 shared if settings.cache_ttl else None,
                 listings=_listings.setdefault(options_key, {}),
                 should_stop=cancel_requested,
+                read_table=lambda other, asked: scan_once(other, options, transaction, asked),
             )
         except AwsError as exc:
             _failures[key] = exc

@@ -14,7 +14,7 @@ OK = "ok"
 SKIPPED = "skipped"
 
 
-def read_accounts(aws: AwsContext, request: Request, warn=None) -> list[dict]:
+def read_accounts(aws: AwsContext, request: Request, warn=None, read_table=None) -> list[dict]:
     """One item per account; each role is assumed (in parallel) to learn whether it can be."""
     from concurrent.futures import ThreadPoolExecutor  # as AWS is read, not at every import
 

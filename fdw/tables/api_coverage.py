@@ -83,7 +83,7 @@ def reading_tables() -> dict[str, str]:
     return feeds
 
 
-def read_coverage(aws: AwsContext, request: Request, warn=None) -> list[dict]:
+def read_coverage(aws: AwsContext, request: Request, warn=None, read_table=None) -> list[dict]:
     feeds = reading_tables()
     return [
         {

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..core.aws import AwsContext
 
 
-def read_entries(aws: AwsContext, request: Request, warn=None) -> list[dict]:
+def read_entries(aws: AwsContext, request: Request, warn=None, read_table=None) -> list[dict]:
     shared = cache.SharedCache.of(aws.settings)
     now = cache.now()
     items = []

@@ -49,12 +49,17 @@ class Principal:
     documents: list[tuple[str, dict]]  # (policy name, document)
 
 
-def read_invokers(aws: AwsContext, request: Request, warn: Callable[[str], None]) -> list[dict]:
+def read_invokers(
+    aws: AwsContext,
+    request: Request,
+    warn: Callable[[str], None],
+    read_table: Callable[[Table, Request], Any],
+) -> list[dict]:
     from botocore.exceptions import ClientError
 
     from ..core.accounts import accounts_to_read
 
-    resources, policies = _resources(aws, request, warn)
+    resources, policies = _resources(read_table, request, warn)
     items: list[dict] = []
     for account in accounts_to_read(aws, request):
         mine = [r for r in resources if r["account_id"] == account.account_id]
@@ -70,21 +75,19 @@ def read_invokers(aws: AwsContext, request: Request, warn: Callable[[str], None]
     return items
 
 
-def _resources(aws, request, warn) -> tuple[list[dict], dict[str, dict]]:
+def _resources(read_table, request, warn) -> tuple[list[dict], dict[str, dict]]:
     """Every runtime, harness and gateway the request reaches, and the policies they carry."""
-    from ..core.cache import scan
-
     listed = replace(request, keys=None, subkeys=None, with_details=False)
     resources = []
     for kind, (table, column, _) in KINDS.items():
-        result = scan(table, aws, listed)
+        result = read_table(table, listed)
         for message in result.warnings:
             warn(message)
         for values in result.values:
             row = table.unflatten(values)
             resources.append(dict(kind=kind, arn=row[column], account_id=row["account_id"],
                                   region=row["region"]))  # fmt: skip
-    result = scan(RESOURCE_POLICIES, aws, replace(listed, with_details=True))
+    result = read_table(RESOURCE_POLICIES, replace(listed, with_details=True))
     policies = {}
     for values in result.values:
         row = RESOURCE_POLICIES.unflatten(values)

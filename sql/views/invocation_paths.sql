@@ -180,9 +180,10 @@ SELECT
            ELSE '' END AS reason
 FROM (
     SELECT doors.*,
-           (doors.authorizer_type IS NULL
-            AND doors.door_type IN ('runtime_endpoint', 'harness_endpoint'))
-           OR doors.authorizer_type = 'AWS_IAM' AS relies_on_iam
+           doors.detail_error IS NULL
+           AND (doors.authorizer_type IS NULL
+                AND doors.door_type IN ('runtime_endpoint', 'harness_endpoint')
+                OR doors.authorizer_type = 'AWS_IAM') AS relies_on_iam
     FROM doors
 ) AS d
 -- The policies that govern the door, on the IDs the lists gave, in the door's account and
@@ -215,7 +216,9 @@ CROSS JOIN LATERAL (
                    AND p.resource_id = d.endpoint_policy_id))
     ) AS p
 ) AS p
--- The principals AWS's simulator and the resource's policy let invoke a door relying on IAM.
+-- The principals AWS's simulator and the resource's policy let invoke a door relying on IAM
+-- (iam_invokers simulates runtimes, harnesses and gateways; registries and payment managers
+-- not yet, so theirs stay NULL).
 LEFT JOIN LATERAL (
     SELECT
         CASE WHEN max(i.error) IS NULL THEN count(DISTINCT i.principal_arn) END AS invokers,
@@ -232,7 +235,7 @@ LEFT JOIN LATERAL (
     FROM invokers AS i
     WHERE d.relies_on_iam AND i.account_id = d.account_id
       AND (i.error IS NOT NULL OR (i.resource_arn = d.invoked_arn AND i.region = d.region))
-) AS i ON d.relies_on_iam
+) AS i ON d.relies_on_iam AND d.door_type IN ('runtime_endpoint', 'harness_endpoint', 'gateway')
 CROSS JOIN LATERAL agentcore.authorizer_finding(
     d.subject, d.authorizer_type, d.discovery_url, d.authorizer_configuration,
     d.policy_engine_mode, d.detail_error, d.iam_actions
@@ -272,7 +275,7 @@ COMMENT ON COLUMN agentcore.invocation_paths.relies_on_iam IS
     'Whether IAM alone decides who gets in: an endpoint serving a version with no authorizer, '
     'or an AWS_IAM door.';
 COMMENT ON COLUMN agentcore.invocation_paths.invoker_count IS
-    'For a door relying on IAM, how many principals may invoke it (agentcore.invokers); NULL '
-    'for other doors, or when IAM could not be read.';
+    'For a runtime or harness endpoint or gateway relying on IAM, how many principals may '
+    'invoke it (agentcore.invokers); NULL for other doors, or when IAM could not be read.';
 COMMENT ON COLUMN agentcore.invocation_paths.status IS 'ok, alarm or error.';
 COMMENT ON COLUMN agentcore.invocation_paths.reason IS 'Why, in sentences naming the door.';
