@@ -69,7 +69,7 @@ def read_invokers(
         iam = aws.client(account.credentials, "iam", aws.home_region(account.credentials))
         try:
             principals = _principals(iam)
-            items += _simulated(iam, principals, mine, warn)
+            items += _simulated(iam, principals, mine, warn, aws.settings.max_concurrency)
         except ClientError as exc:  # AWS refused: that account's one row says so
             items.append(_error_row(account.account_id, exc, aws))
     return items
@@ -160,28 +160,35 @@ def _matches(pattern: Any, action: str) -> bool:
     return isinstance(pattern, str) and fnmatch.fnmatchcase(action.lower(), pattern.lower())
 
 
-def _simulated(iam, principals: list[Principal], resources: list[dict], warn) -> list[dict]:
+def _simulated(iam, principals: list[Principal], resources: list[dict], warn, workers: int):
+    """One simulation per candidate principal and kind, `workers` at a time."""
+    from concurrent.futures import ThreadPoolExecutor  # as AWS is read, not at every import
+
     from botocore.exceptions import ClientError
 
-    items = []
+    asks = []
     for kind, (_, _, actions) in KINDS.items():
         of_kind = {r["arn"]: r for r in resources if r["kind"] == kind}
-        if not of_kind:
-            continue
-        for principal in principals:
-            if not may_allow(principal.documents, actions):
-                continue
-            try:
-                decided = _simulate(iam, principal.arn, actions, list(of_kind))
-            except ClientError as exc:
-                if exc.response.get("Error", {}).get("Code") != "NoSuchEntity":
-                    raise
-                warn(f"IAM principal {principal.arn} vanished before it was simulated: skipped")
-                continue
-            for arn, (access, missing, matched) in decided.items():
-                items.append(_row(of_kind[arn], principal.arn, access, missing,
-                                  "identity_policy", matched))  # fmt: skip
-    return items
+        if of_kind:
+            asks += [(principal, actions, of_kind) for principal in principals
+                     if may_allow(principal.documents, actions)]  # fmt: skip
+
+    def ask(principal: Principal, actions: tuple[str, ...], of_kind: dict) -> list[dict]:
+        try:
+            decided = _simulate(iam, principal.arn, actions, list(of_kind))
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") != "NoSuchEntity":
+                raise
+            warn(f"IAM principal {principal.arn} vanished before it was simulated: skipped")
+            return []
+        return [
+            _row(of_kind[arn], principal.arn, access, missing, "identity_policy", matched)
+            for arn, (access, missing, matched) in decided.items()
+        ]
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        answers = [pool.submit(ask, *asked) for asked in asks]
+        return [row for answer in answers for row in answer.result()]
 
 
 def _simulate(iam, principal: str, actions: tuple[str, ...], arns: list[str]) -> dict:
