@@ -24,6 +24,7 @@ from agentcore_fdw.schema.install import (
     sql_dir,
 )
 from agentcore_fdw.schema.sqlgen import GENERATED, MULTICORN_WRAPPER
+from agentcore_fdw.tables import TABLES
 
 from .conftest import DEFAULT_OPTIONS, skip_unless_available
 
@@ -436,3 +437,30 @@ def test_a_server_user_that_cannot_read_the_checkout_imports_a_copy():
         assert stamp.stat().st_mtime_ns == before
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_view_of_the_previous_release_only_gains_columns_at_its_end(
+    empty_database, aws, tmp_path
+):
+    """CREATE OR REPLACE VIEW can only append columns: a column inserted before others fails
+    the upgrade of any install whose views the upgrade does not drop first. (The tables' own
+    views are made anew when their columns change: see contract_changed.)"""
+    install_previous_release(
+        empty_database, "plpython", dict(DEFAULT_OPTIONS, endpoint_url=aws.endpoint_url), tmp_path
+    )
+    query = (
+        "SELECT c.relname, array_agg(a.attname ORDER BY a.attnum) FROM pg_class c "
+        "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
+        "WHERE c.relnamespace = 'agentcore'::regnamespace AND c.relkind = 'v' GROUP BY 1"
+    )
+    with psycopg.connect(empty_database) as conn:
+        before = dict(conn.execute(query).fetchall())
+    install(empty_database, "plpython")
+    with psycopg.connect(empty_database) as conn:
+        after = dict(conn.execute(query).fetchall())
+    changed = {
+        view: (columns, after[view])
+        for view, columns in before.items()
+        if view in after and view not in TABLES and after[view][: len(columns)] != columns
+    }
+    assert changed == {}

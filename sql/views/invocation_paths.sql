@@ -140,7 +140,6 @@ SELECT
     d.door_type,
     d.door_arn,
     d.door_name,
-    d.invoked_arn,
     d.account_id,
     d.region,
     d.agent_runtime_arn,
@@ -153,8 +152,6 @@ SELECT
     d.allowed_clients,
     d.policy_engine_mode,
     coalesce(p.allows_public, false) AS public_policy,
-    d.relies_on_iam,
-    i.invokers AS invoker_count,
     CASE
         WHEN f.status = 'ok' AND d.authorizer_type = 'AWS_IAM' AND p.allows_public THEN 'alarm'
         WHEN f.status = 'ok' AND (p.unread IS NOT NULL OR p.undecided IS NOT NULL) THEN 'error'
@@ -177,7 +174,11 @@ SELECT
         || CASE WHEN d.door_type = 'gateway' AND d.agent_runtime_arn IS NOT NULL THEN format(
                ' Through it callers reach agent runtime %s (%s).',
                coalesce(d.agent_runtime_name, d.agent_runtime_arn), d.served_version)
-           ELSE '' END AS reason
+           ELSE '' END AS reason,
+    -- Columns a release adds come last: CREATE OR REPLACE VIEW can only append.
+    d.invoked_arn,
+    d.relies_on_iam,
+    i.invokers AS invoker_count
 FROM (
     SELECT doors.*,
            doors.detail_error IS NULL
