@@ -31,6 +31,7 @@
 \ir controls/agentcore_gateway_debug_exceptions_disabled.sql
 \ir controls/agentcore_gateway_waf_attached.sql
 \ir controls/agentcore_door_invokers_inside.sql
+\ir controls/agentcore_workload_token_for_user_id_denied.sql
 \ir controls/agentcore_harness_endpoint_authorizer_configured.sql
 \ir controls/agentcore_harness_remote_mcp_secure.sql
 \ir controls/agentcore_harness_memory_encrypted_with_cmk.sql

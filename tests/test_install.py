@@ -58,9 +58,9 @@ def objects(dsn: str) -> dict[str, list]:
         }
 
 
-# What an install makes, by engine: 59 tables and views in agentcore, the history and its
+# What an install makes, by engine: 60 tables and views in agentcore, the history and its
 # index; with multicorn, the 21 foreign tables of agentcore_multicorn behind the tables' views.
-RELATIONS = {"multicorn": 82, "plpython": 61}
+RELATIONS = {"multicorn": 83, "plpython": 62}
 
 
 def user_options(servers: list) -> list:
@@ -366,7 +366,7 @@ def test_the_installer_follows_the_psql_manifest(engine_name):
         "views/column_comments.sql",
         "reset_search_path.sql",
     ]
-    assert len(names) == len(set(names)) == 46
+    assert len(names) == len(set(names)) == 47
 
 
 def test_a_bad_option_is_a_clean_error(empty_database, engine):

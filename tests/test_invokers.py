@@ -122,3 +122,18 @@ def test_the_control_is_error_where_iam_cannot_be_read(doors, aws):
             "SELECT DISTINCT status FROM agentcore.agentcore_door_invokers_inside"
         )
     assert statuses == [("error",)]
+
+
+def test_who_may_get_a_runtimes_workload_token_for_any_user_id_is_named(doors, aws):
+    rows = doors.dicts(
+        "SELECT resource, status, reason FROM agentcore.agentcore_workload_token_for_user_id_denied"
+    )
+    assert rows and all(":workload-identity-directory/" in row["resource"] for row in rows)
+    # inv-admin may call everything, GetWorkloadAccessTokenForUserId included; inv-invoker not.
+    assert all(row["status"] == "alarm" and "role/inv-admin" in row["reason"] for row in rows)
+    assert not any("role/inv-invoker" in row["reason"] for row in rows)
+    with aws.fault("GetAccountAuthorizationDetails"):
+        unread = doors.rows(
+            "SELECT DISTINCT status FROM agentcore.agentcore_workload_token_for_user_id_denied"
+        )
+    assert unread == [("error",)]

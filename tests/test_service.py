@@ -35,7 +35,7 @@ from .test_fail_closed import BLOCK_PAGE
 
 CLI = str(Path(sys.executable).parent / "agentcore-fdw")
 DEMO_RUNTIMES = 10
-DEMO_ALARMS = 69
+DEMO_ALARMS = 70
 
 
 class Cli:
@@ -598,12 +598,12 @@ def test_history_survives_a_restart(demo):
     restarted = demo("service", "start", "--demo")
     assert restarted.returncode == 0, restarted.stderr
     second = demo("check", "--save", "--fail-on", "never")
-    assert "saved 160 results" in second.stderr
+    assert "saved 170 results" in second.stderr
     done = demo(
         "query", "SELECT count(DISTINCT snapshot_at) AS snapshots, count(*) AS results "
         "FROM agentcore.control_history", "--output", "json",
     )  # fmt: skip
-    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 320}]
+    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 340}]
     trend = json.loads(demo(
         "query", "SELECT control_id, ok, alarm, error, skip FROM agentcore.control_trends "
         "WHERE control_id = 'agentcore_runtime_authorizer_configured'", "--output", "json",

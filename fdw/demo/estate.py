@@ -661,7 +661,9 @@ def seed_demo_kinds(estate: Seeder, customers: str, client_id: str) -> None:
 def seed_demo_principals(estate: Seeder) -> None:
     """Who may invoke the demo's doors that rely on IAM: an invoker, an admin, an explicit
     deny, a half grant (a harness takes two actions), a grant on a condition, and a partner
-    account the billing agent's resource policy names, which the demo does not audit."""
+    account the billing agent's resource policy names, which the demo does not audit; and a
+    token broker, the one role allowed GetWorkloadAccessTokenForUserId (on the support
+    agent's workload identity)."""
     invoke, harness = "bedrock-agentcore:InvokeAgentRuntime", "bedrock-agentcore:InvokeHarness"
 
     def policy(*statements: dict) -> dict:
@@ -673,10 +675,12 @@ def seed_demo_principals(estate: Seeder) -> None:
         "demo-billing-caller",
         policies={"invoke-agents": policy({"Effect": "Allow", "Action": invoke})},
     )
+    # As AWS advises, no one gets workload tokens for a user ID of their choosing: but one.
+    no_token = {"Effect": "Deny", "Action": "bedrock-agentcore:GetWorkloadAccessTokenForUserId"}
     estate.add_role(
         "default",
         "demo-platform-admin",
-        policies={"admin": policy({"Effect": "Allow", "Action": "*"})},
+        policies={"admin": policy({"Effect": "Allow", "Action": "*"}, no_token)},
     )
     estate.add_role(
         "default",
@@ -685,6 +689,22 @@ def seed_demo_principals(estate: Seeder) -> None:
             "read-not-invoke": policy(
                 {"Effect": "Allow", "Action": "*"},
                 {"Effect": "Deny", "Action": "bedrock-agentcore:Invoke*"},
+                no_token,
+            )
+        },
+    )
+    support = estate.runtimes["demo_support_agent"]["agentRuntimeId"]
+    estate.add_role(
+        "default",
+        "demo-token-broker",
+        policies={
+            "mint-for-any-user": policy(
+                {
+                    "Effect": "Allow",
+                    "Action": "bedrock-agentcore:GetWorkloadAccessTokenForUserId",
+                    "Resource": f"arn:aws:bedrock-agentcore:us-east-1:{MAIN_ACCOUNT}:"
+                    f"workload-identity-directory/default/workload-identity/{support}",
+                }
             )
         },
     )

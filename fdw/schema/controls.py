@@ -405,6 +405,23 @@ CONTROLS: tuple[Control, ...] = (
         "--resource-arn {resource} --policy file://own-principals-only.json",
     ),
     Control(
+        "agentcore_workload_token_for_user_id_denied",
+        "No IAM principal should be allowed GetWorkloadAccessTokenForUserId on a runtime",
+        "high",
+        "workload identity",
+        "For each runtime's workload identity: alarm naming each role or user AWS's policy "
+        "simulator allows bedrock-agentcore:GetWorkloadAccessTokenForUserId on it (on a "
+        "condition too); error where IAM could not be read.",
+        "The call issues the runtime's workload token for whatever user ID its caller names, "
+        "with no identity provider checking it; AgentCore's documentation on workload access "
+        "tokens (Security controls for the GetWorkloadAccessTokenForUserId API) advises denying "
+        "it in production, so that a token always stands for a user the identity provider saw.",
+        "Deny bedrock-agentcore:GetWorkloadAccessTokenForUserId in the principals' policies (or "
+        "in an SCP), and let agents get tokens through the runtime or a JWT.",
+        "aws iam put-role-policy --role-name <role> --policy-name deny-token-for-user-id "
+        "--policy-document file://deny-get-workload-access-token-for-user-id.json",
+    ),
+    Control(
         "agentcore_harness_endpoint_authorizer_configured",
         "AgentCore harness endpoints should serve versions with an inbound authorizer",
         "high",

@@ -1,5 +1,5 @@
 """agentcore.iam_invokers: the IAM principals AWS's own evaluator lets invoke each runtime,
-harness and gateway.
+harness and gateway, and those it lets get a runtime's workload token for any user ID.
 
 Per account: every role and user (iam:GetAccountAuthorizationDetails, one paginated read),
 kept only when one of its policies could allow an invoke action (a conservative filter on
@@ -30,13 +30,18 @@ if TYPE_CHECKING:
     from ..core.aws import AwsContext
 
 INVOKE_RUNTIME = "bedrock-agentcore:InvokeAgentRuntime"
+# Issues a runtime's workload token for any user ID its caller names, with no identity
+# provider checking it: AWS's documentation advises denying it in production.
+TOKEN_FOR_USER_ID = "bedrock-agentcore:GetWorkloadAccessTokenForUserId"
 # Resource type -> the table that lists them, the column holding their ARN, and the IAM actions
 # invoking one takes (the Service Authorization Reference for Amazon Bedrock AgentCore: a
-# harness needs both of its actions, so a principal holding one is no invoker).
+# harness needs both of its actions, so a principal holding one is no invoker). A runtime's
+# workload identity is named by its details (GetAgentRuntime), which the report reads anyway.
 KINDS: dict[str, tuple[Table, str, tuple[str, ...]]] = {
     "runtime": (AGENT_RUNTIMES, "agent_runtime_arn", (INVOKE_RUNTIME,)),
     "harness": (HARNESSES, "harness_arn", ("bedrock-agentcore:InvokeHarness", INVOKE_RUNTIME)),
     "gateway": (GATEWAYS, "gateway_arn", ("bedrock-agentcore:InvokeGateway",)),
+    "workload_identity": (AGENT_RUNTIMES, "workload_identity_arn", (TOKEN_FOR_USER_ID,)),
 }
 PRINCIPAL_LISTING = "GetAccountAuthorizationDetails"
 SIMULATION = "SimulatePrincipalPolicy"
@@ -80,13 +85,15 @@ def _resources(read_table, request, warn) -> tuple[list[dict], dict[str, dict]]:
     listed = replace(request, keys=None, subkeys=None, with_details=False)
     resources = []
     for kind, (table, column, _) in KINDS.items():
-        result = read_table(table, listed)
+        detailed = table.column(column).detail
+        result = read_table(table, replace(listed, with_details=detailed))
         for message in result.warnings:
             warn(message)
         for values in result.values:
             row = table.unflatten(values)
-            resources.append(dict(kind=kind, arn=row[column], account_id=row["account_id"],
-                                  region=row["region"]))  # fmt: skip
+            if row[column]:
+                resources.append(dict(kind=kind, arn=row[column], account_id=row["account_id"],
+                                      region=row["region"]))  # fmt: skip
     result = read_table(RESOURCE_POLICIES, replace(listed, with_details=True))
     policies = {}
     for values in result.values:
@@ -331,8 +338,19 @@ TABLE = Table(
     columns=(
         Column("account_id", TEXT, "The AWS account ID.", "_scope.account_id"),
         Column("region", TEXT, "The resource's region.", "_scope.region"),
-        Column("resource_arn", TEXT, "The runtime's, harness's or gateway's ARN.", "resource_arn"),
-        Column("resource_type", TEXT, "runtime, harness or gateway.", "resource_type"),
+        Column(
+            "resource_arn",
+            TEXT,
+            "The runtime's, harness's or gateway's ARN, or a runtime's workload identity's.",
+            "resource_arn",
+        ),
+        Column(
+            "resource_type",
+            TEXT,
+            "runtime, harness, gateway, or workload_identity (principals that may call "
+            "GetWorkloadAccessTokenForUserId for it).",
+            "resource_type",
+        ),
         Column(
             "principal_arn",
             TEXT,
