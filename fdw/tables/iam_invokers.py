@@ -84,16 +84,22 @@ def _resources(read_table, request, warn) -> tuple[list[dict], dict[str, dict]]:
     """Every runtime, harness and gateway the request reaches, and the policies they carry."""
     listed = replace(request, keys=None, subkeys=None, with_details=False)
     resources = []
+    by_table: dict[str, tuple[Table, list]] = {}  # each table read once, for all its kinds
     for kind, (table, column, _) in KINDS.items():
-        detailed = table.column(column).detail
+        by_table.setdefault(table.name, (table, []))[1].append((kind, column))
+    for table, kinds in by_table.values():
+        detailed = any(table.column(column).detail for _, column in kinds)
         result = read_table(table, replace(listed, with_details=detailed))
         for message in result.warnings:
             warn(message)
         for values in result.values:
             row = table.unflatten(values)
-            if row[column]:
-                resources.append(dict(kind=kind, arn=row[column], account_id=row["account_id"],
-                                      region=row["region"]))  # fmt: skip
+            resources += [
+                dict(kind=kind, arn=row[column], account_id=row["account_id"],
+                     region=row["region"])
+                for kind, column in kinds
+                if row[column]
+            ]  # fmt: skip
     result = read_table(RESOURCE_POLICIES, replace(listed, with_details=True))
     policies = {}
     for values in result.values:
@@ -150,21 +156,21 @@ def may_allow(documents: list[tuple[str, dict]], actions: tuple[str, ...]) -> bo
     """Whether some Allow statement could grant one of `actions`: any NotAction, or an Action
     pattern matching one. Conservative: Resource and Condition are not looked at."""
     for _, document in documents:
-        statements = document.get("Statement", [])
-        for statement in statements if isinstance(statements, list) else [statements]:
-            if not isinstance(statement, dict) or statement.get("Effect") != "Allow":
+        for statement in _statements(document):
+            if statement.get("Effect") != "Allow":
                 continue
-            if "NotAction" in statement:
-                return True
-            patterns = statement.get("Action", [])
-            patterns = [patterns] if isinstance(patterns, str) else patterns
-            if any(_matches(p, a) for p in patterns for a in actions):
+            if "NotAction" in statement or any(_names(statement, a) for a in actions):
                 return True
     return False
 
 
-def _matches(pattern: Any, action: str) -> bool:
-    return isinstance(pattern, str) and fnmatch.fnmatchcase(action.lower(), pattern.lower())
+def _names(statement: dict, action: str) -> bool:
+    """Whether one of the statement's Action patterns matches `action`."""
+    patterns = statement.get("Action", [])
+    patterns = [patterns] if isinstance(patterns, str) else patterns
+    return any(
+        isinstance(p, str) and fnmatch.fnmatchcase(action.lower(), p.lower()) for p in patterns
+    )
 
 
 def _simulated(iam, principals: list[Principal], resources: list[dict], warn, workers: int):
@@ -251,13 +257,11 @@ def _resource_policy_grants(resources: list[dict], policies: dict, account_id: s
         for statement in _statements(document):
             if statement.get("Effect") != "Allow" or "NotPrincipal" in statement:
                 continue
-            patterns = statement.get("Action", [])
-            patterns = [patterns] if isinstance(patterns, str) else patterns
             keys = {key for block in (statement.get("Condition") or {}).values()
                     if isinstance(block, dict) for key in block}  # fmt: skip
             for principal in _named_principals(statement.get("Principal")):
                 for action in actions:
-                    if any(_matches(p, action) for p in patterns):
+                    if _names(statement, action):
                         granted.setdefault(principal, {}).setdefault(action, set()).update(keys)
         for principal, by_action in granted.items():
             if set(by_action) != set(actions) or _is_account(principal, account_id):
