@@ -852,11 +852,11 @@ COMMENT ON COLUMN agentcore.payment_managers.workload_identity_arn IS 'The payme
 COMMENT ON COLUMN agentcore.payment_managers.detail_error IS 'NULL normally; the AWS error code when the payment manager''s details could not be read.';
 COMMENT ON COLUMN agentcore.payment_managers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 
-COMMENT ON FOREIGN TABLE agentcore_multicorn.iam_invokers IS 'The IAM principals that may invoke each runtime, harness and gateway: those iam:SimulatePrincipalPolicy allows (identity policies, permissions boundaries, SCPs), and those the resource''s own policy names. agentcore.invokers keeps the doors that rely on IAM. One row per account with only `error` set when IAM could not be read there.';
+COMMENT ON FOREIGN TABLE agentcore_multicorn.iam_invokers IS 'The IAM principals that may invoke each runtime, harness, gateway, registry and payment manager: those iam:SimulatePrincipalPolicy allows (identity policies, permissions boundaries, SCPs), and those the resource''s own policy names. agentcore.invokers keeps the doors that rely on IAM. One row per account with only `error` set when IAM could not be read there.';
 COMMENT ON COLUMN agentcore_multicorn.iam_invokers.account_id IS 'The AWS account ID.';
 COMMENT ON COLUMN agentcore_multicorn.iam_invokers.region IS 'The resource''s region.';
-COMMENT ON COLUMN agentcore_multicorn.iam_invokers.resource_arn IS 'The runtime''s, harness''s or gateway''s ARN, or a runtime''s workload identity''s.';
-COMMENT ON COLUMN agentcore_multicorn.iam_invokers.resource_type IS 'runtime, harness, gateway, or workload_identity (principals that may call GetWorkloadAccessTokenForUserId for it).';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.resource_arn IS 'The runtime''s, harness''s, gateway''s, registry''s or payment manager''s ARN, or a runtime''s workload identity''s.';
+COMMENT ON COLUMN agentcore_multicorn.iam_invokers.resource_type IS 'runtime, harness, gateway, registry (SearchRegistryRecords), payment_manager (ProcessPayment), or workload_identity (principals that may call GetWorkloadAccessTokenForUserId for it).';
 COMMENT ON COLUMN agentcore_multicorn.iam_invokers.principal_arn IS 'The role, user or account (or * for anyone) that may invoke it.';
 COMMENT ON COLUMN agentcore_multicorn.iam_invokers.principal_type IS 'role, user, account, * or other.';
 COMMENT ON COLUMN agentcore_multicorn.iam_invokers.access IS 'allowed, or conditional when AWS allows it only under conditions the request must meet (missing_context names their keys).';
@@ -867,11 +867,11 @@ COMMENT ON COLUMN agentcore_multicorn.iam_invokers.error IS 'NULL normally; why 
 COMMENT ON COLUMN agentcore_multicorn.iam_invokers.response_problems IS 'What was wrong with AWS''s answer for this row, one entry per column: a malformed value (the column is then NULL, and detail_error, where the table has one, is MalformedResponse), or text holding characters PostgreSQL cannot store (replaced with U+FFFD). NULL when none.';
 CREATE OR REPLACE VIEW agentcore.iam_invokers AS
     SELECT * FROM agentcore_multicorn.iam_invokers;
-COMMENT ON VIEW agentcore.iam_invokers IS 'The IAM principals that may invoke each runtime, harness and gateway: those iam:SimulatePrincipalPolicy allows (identity policies, permissions boundaries, SCPs), and those the resource''s own policy names. agentcore.invokers keeps the doors that rely on IAM. One row per account with only `error` set when IAM could not be read there.';
+COMMENT ON VIEW agentcore.iam_invokers IS 'The IAM principals that may invoke each runtime, harness, gateway, registry and payment manager: those iam:SimulatePrincipalPolicy allows (identity policies, permissions boundaries, SCPs), and those the resource''s own policy names. agentcore.invokers keeps the doors that rely on IAM. One row per account with only `error` set when IAM could not be read there.';
 COMMENT ON COLUMN agentcore.iam_invokers.account_id IS 'The AWS account ID.';
 COMMENT ON COLUMN agentcore.iam_invokers.region IS 'The resource''s region.';
-COMMENT ON COLUMN agentcore.iam_invokers.resource_arn IS 'The runtime''s, harness''s or gateway''s ARN, or a runtime''s workload identity''s.';
-COMMENT ON COLUMN agentcore.iam_invokers.resource_type IS 'runtime, harness, gateway, or workload_identity (principals that may call GetWorkloadAccessTokenForUserId for it).';
+COMMENT ON COLUMN agentcore.iam_invokers.resource_arn IS 'The runtime''s, harness''s, gateway''s, registry''s or payment manager''s ARN, or a runtime''s workload identity''s.';
+COMMENT ON COLUMN agentcore.iam_invokers.resource_type IS 'runtime, harness, gateway, registry (SearchRegistryRecords), payment_manager (ProcessPayment), or workload_identity (principals that may call GetWorkloadAccessTokenForUserId for it).';
 COMMENT ON COLUMN agentcore.iam_invokers.principal_arn IS 'The role, user or account (or * for anyone) that may invoke it.';
 COMMENT ON COLUMN agentcore.iam_invokers.principal_type IS 'role, user, account, * or other.';
 COMMENT ON COLUMN agentcore.iam_invokers.access IS 'allowed, or conditional when AWS allows it only under conditions the request must meet (missing_context names their keys).';

@@ -5,7 +5,8 @@ seeds RUNTIMES runtimes per region in REGIONS regions (and POOLS Cognito pools w
 CLIENTS app clients each), then runs each query once per engine in a new transaction and
 counts the requests the moto server received; the report (control_results) also with one
 permission missing (ListBrowsers, GetResourcePolicy denied everywhere); with --roles N, N IAM
-roles (10 of them invokers) and agentcore.invokers over them. Then, per engine,
+roles (10 of them invokers) and agentcore.invokers over them: cold, after the TTL (the
+simulator's verdicts are kept), and after one role's policy changed. Then, per engine,
 with the default timeouts: how long the audit takes to fail when one region accepts
 connections and never answers, and the backend's thread count before and after 10 scans
 cancelled by statement_timeout.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import shutil
 import tempfile
 import time
@@ -147,26 +149,53 @@ INVOKERS = 10
 
 
 def invokers(aws: AwsFake, estate: Seeder, dsn: str, engine: str, roles: int) -> None:
-    """agentcore.invokers over `roles` roles (seeded once), INVOKERS of which may invoke."""
+    """agentcore.invokers over `roles` roles (seeded once), INVOKERS of which may invoke: read
+    cold, again after the TTL (the simulator's verdicts kept), and after one policy changed."""
     if not estate.principals:
         started = time.monotonic()
         for n in range(roles):
-            action = "bedrock-agentcore:InvokeAgentRuntime" if n < INVOKERS else "s3:GetObject"
-            statement = {"Effect": "Allow", "Action": action, "Resource": "*"}
-            estate.add_role("default", f"bench-role-{n}", policies={
-                "p": {"Version": "2012-10-17", "Statement": [statement]}})  # fmt: skip
+            estate.add_role("default", f"bench-role-{n}", policies={"p": bench_policy(n)})
         print(f"seeded {roles} roles in {time.monotonic() - started:.1f} s")
-    with psycopg.connect(dsn) as conn:
-        mark = aws.mark()
-        started = time.monotonic()
-        rows = conn.execute(
-            "SELECT count(*) FROM agentcore.invokers WHERE principal_arn LIKE '%bench-role-%'"
-        ).fetchone()[0]
-        elapsed = time.monotonic() - started
-    calls = Counter(r.operation for r in aws.since(mark))
-    detail = ", ".join(f"{op} {n}" for op, n in sorted(calls.items()))
-    print(f"{engine:<10} {'invokers':<16} {rows:>5} {sum(calls.values()):>9} "
-          f"{elapsed:>8.2f}  {detail}")  # fmt: skip
+    iam = estate.client(estate.sessions["default"], "iam", "us-east-1")
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("ALTER SERVER agentcore OPTIONS (SET cache_ttl '1')")
+        conn.execute("SELECT agentcore.refresh()")
+    try:
+        for name in ("invokers, cold", "after the TTL", "1 changed"):
+            if name != "invokers, cold":
+                time.sleep(1.1)  # the rows' TTL passes; the verdicts' (a day) does not
+            if name == "1 changed":
+                iam.put_role_policy(
+                    RoleName="bench-role-0",
+                    PolicyName="p",
+                    PolicyDocument=json.dumps(bench_policy(0, changed=True)),
+                )
+            with psycopg.connect(dsn) as conn:
+                mark = aws.mark()
+                started = time.monotonic()
+                rows = conn.execute(
+                    "SELECT count(*) FROM agentcore.invokers "
+                    "WHERE principal_arn LIKE '%bench-role-%'"
+                ).fetchone()[0]
+                elapsed = time.monotonic() - started
+            calls = Counter(r.operation for r in aws.since(mark))
+            detail = ", ".join(f"{op} {n}" for op, n in sorted(calls.items()))
+            print(f"{engine:<10} {name:<16} {rows:>5} {sum(calls.values()):>9} "
+                  f"{elapsed:>8.2f}  {detail}")  # fmt: skip
+    finally:
+        iam.put_role_policy(RoleName="bench-role-0", PolicyName="p",
+                            PolicyDocument=json.dumps(bench_policy(0)))  # fmt: skip
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute("ALTER SERVER agentcore OPTIONS (SET cache_ttl '0')")
+
+
+def bench_policy(n: int, changed: bool = False) -> dict:
+    """Role n's policy: an invoke for the first INVOKERS (on a condition once `changed`)."""
+    action = "bedrock-agentcore:InvokeAgentRuntime" if n < INVOKERS else "s3:GetObject"
+    statement = {"Effect": "Allow", "Action": action, "Resource": "*"}
+    if changed:
+        statement["Condition"] = {"Bool": {"aws:SecureTransport": "true"}}
+    return {"Version": "2012-10-17", "Statement": [statement]}
 
 
 def hung_region(aws: AwsFake, dsn: str, engine: str) -> None:

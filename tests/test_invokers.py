@@ -4,9 +4,13 @@ are planted in the main account with names starting inv-, which no other test us
 
 from __future__ import annotations
 
+import json
+import time
+from urllib.parse import unquote
+
 import pytest
 
-from .estate import DOORS_REGION, MAIN_ACCOUNT
+from .estate import DOORS_REGION, INVOKE, KINDS_REGION, MAIN_ACCOUNT, allow, iam_policy
 
 
 @pytest.fixture
@@ -49,6 +53,21 @@ def test_an_iam_gateway_lists_its_invokers_and_a_jwt_door_none(doors):
     assert found["*"]["access"] == "allowed"  # AnyoneMayInvoke
     assert invokers(doors, "gateway", "jwt-gateway") == {}
     assert invokers(doors, "runtime_endpoint", "canary") == {}  # version 2 has a JWT authorizer
+
+
+def test_an_iam_registry_and_payment_manager_list_who_may_search_and_pay(sql, principals, kinds):
+    sql.set_options(regions=KINDS_REGION, profile="default")
+    registry = invokers(sql, "registry", "iam_registry")
+    payments = invokers(sql, "payment_manager", "keyedpayments")
+    # SearchRegistryRecords and ProcessPayment: inv-denied is denied only InvokeAgentRuntime.
+    assert {"inv-admin", "inv-denied"} <= set(registry) and "inv-invoker" not in registry
+    assert {"inv-admin", "inv-denied"} <= set(payments) and "inv-invoker" not in payments
+    assert invokers(sql, "payment_manager", "jwtpayments") == {}
+    (door,) = sql.dicts(
+        "SELECT invoker_count, reason FROM agentcore.invocation_paths "
+        "WHERE door_type = 'registry' AND door_name = 'iam_registry'"
+    )
+    assert door["invoker_count"] >= 2 and " IAM principals may invoke it: " in door["reason"]
 
 
 def test_only_principals_whose_policies_could_grant_an_invoke_are_simulated(doors, aws):
@@ -137,3 +156,43 @@ def test_who_may_get_a_runtimes_workload_token_for_any_user_id_is_named(doors, a
             "SELECT DISTINCT status FROM agentcore.agentcore_workload_token_for_user_id_denied"
         )
     assert unread == [("error",)]
+
+
+def simulated_roles(aws, mark) -> list[str]:
+    """The roles the simulator was asked about since `mark`, by name."""
+    return sorted(
+        unquote(r.body).split(":role/", 1)[1].split("&", 1)[0]
+        for r in aws.since(mark)
+        if r.operation == "SimulatePrincipalPolicy"
+    )
+
+
+def test_after_the_ttl_only_a_principal_whose_policy_changed_is_simulated_again(doors, aws, estate):
+    # Its policy could grant an invoke, on no door that exists: simulated, never an invoker.
+    nowhere = "arn:aws:bedrock-agentcore:*:*:runtime/none-such"
+    estate.add_role("default", "cache-probe-role",
+                    policies={"p": iam_policy(allow(INVOKE, Resource=nowhere))})  # fmt: skip
+    iam = estate.client(estate.sessions["default"], "iam", "us-east-1")
+    try:
+        doors.set_options(cache_ttl="1")
+        doors.execute("SELECT agentcore.refresh()")
+        query = "SELECT * FROM agentcore.iam_invokers ORDER BY resource_arn, principal_arn"
+        mark = aws.mark()
+        cold = doors.rows(query)
+        assert "cache-probe-role" in simulated_roles(aws, mark)
+        assert "inv-invoker" in simulated_roles(aws, mark)
+        time.sleep(1.2)
+        mark = aws.mark()
+        assert doors.rows(query) == cold
+        assert simulated_roles(aws, mark) == []  # every verdict kept under unchanged policies
+        assert any(r.operation == "GetAccountAuthorizationDetails" for r in aws.since(mark))
+        iam.put_role_policy(RoleName="cache-probe-role", PolicyName="p", PolicyDocument=json.dumps(
+            iam_policy(allow(INVOKE, Resource=nowhere + "-either"))))  # fmt: skip
+        time.sleep(1.2)
+        mark = aws.mark()
+        assert doors.rows(query) == cold
+        assert set(simulated_roles(aws, mark)) == {"cache-probe-role"}
+    finally:
+        doors.set_options(cache_ttl="0")
+        iam.delete_role_policy(RoleName="cache-probe-role", PolicyName="p")
+        iam.delete_role(RoleName="cache-probe-role")

@@ -132,8 +132,10 @@ def test_invocation_paths_hold_every_new_door(kinds_sql):
     assert found["harness_endpoint", "moving", "2", "target"]["reason"].startswith(
         "Endpoint moving of harness open_harness, serving version 2 once its update completes,"
     )
-    assert found["registry", "iam_registry", "", ""]["reason"].endswith(
-        "requires callers to sign with AWS credentials (AWS_IAM)."
+    assert found["registry", "iam_registry", "", ""]["reason"].startswith("Registry iam_registry (")
+    assert (
+        ") requires callers to sign with AWS credentials (AWS_IAM). "
+        in found["registry", "iam_registry", "", ""]["reason"]
     )
     assert "plain http" in found["registry", "plain_http_registry", "", ""]["reason"]
 

@@ -9,7 +9,8 @@ as it filters a scan's. Each transaction keeps the picture it first saw (engines
 A second store keeps, for the tables whose list answers carry a change marker (a runtime's
 version and last update), each item's row under that marker: a scan after the TTL lists, and
 an item whose marker is unchanged takes its stored row instead of a detail call, for
-`detail_cache_ttl` seconds.
+`detail_cache_ttl` seconds. A table that reads itself may keep AWS's answers there the same way,
+under what decides them (the IAM simulator's verdicts, under a principal's policies).
 
 Only rows are stored, that is the column values a table exposes to every reader: never an
 AWS answer, so never an environment variable value, a client secret or a credential. Entries
@@ -293,7 +294,8 @@ def read(
     if values is not None:
         _served[str(entry.path)] = entry
         return ScanResult(table, values, fetched_at=entry.fetched_at)
-    reusable = cache.marked(table, started) if table.change_marker else {}
+    remembers = table.change_marker is not None or table.remembers_answers
+    reusable = cache.marked(table, started) if remembers else {}
     result = scan(table, aws(), request, reusable=reusable, **scanning)
     result.fetched_at = started
     # A cache that cannot be written (a full disk, a value marshal refuses) only costs time.

@@ -39,6 +39,22 @@ class ScanResult:
         return [self.table.unflatten(values) for values in self.values]
 
 
+@dataclass
+class Remembered:
+    """Answers a table that `read`s itself keeps by marker (what decides them) in the cache's
+    marker store, as scans keep rows: `stored` are those from before, within detail_cache_ttl,
+    and `new` those read this time, stored after the read."""
+
+    stored: dict[str, tuple] = field(default_factory=dict)
+    new: dict[str, tuple] = field(default_factory=dict)
+
+    def get(self, marker: str) -> tuple | None:
+        return self.new.get(marker, self.stored.get(marker))
+
+    def keep(self, marker: str, answer: tuple) -> None:
+        self.new[marker] = answer
+
+
 class AwsError(Exception):
     """A failure to read AWS, named by account, region, operation and error code."""
 

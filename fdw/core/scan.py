@@ -19,7 +19,7 @@ from .aws import AwsContext, Scope, answered, error_code, is_not_found
 from .calls import Calls
 from .failures import Failures
 from .options import OptionError
-from .results import AwsError, ScanCancelled, ScanResult
+from .results import AwsError, Remembered, ScanCancelled, ScanResult
 from .rows import Rows
 from .table import DETAIL_ERROR, EVERYTHING, Request, Table
 
@@ -78,12 +78,15 @@ class _Scan:
         if self.request.empty:
             return ScanResult(table, [])
         if table.read is not None:
-            read = table.read(
-                self.aws, self.request, self.failures.warnings.append, self.read_table
-            )
+            asked = (self.aws, self.request, self.failures.warnings.append, self.read_table)
+            remembered = Remembered(dict(self.reusable))
+            if table.remembers_answers:
+                read = table.read(*asked, remembered=remembered)
+            else:
+                read = table.read(*asked)
             values, _ = self.rows.flattened(read)
             self.failures.raise_any()
-            return ScanResult(table, values, self.failures.warnings)
+            return ScanResult(table, values, self.failures.warnings, marked=remembered.new)
         self.calls = Calls(self.aws)
         with self.calls:
             for account in accounts_to_read(self.aws, self.request):

@@ -206,6 +206,9 @@ class Table:
     # (agentcore.accounts); warn(text) reports what it skipped, as a scan's warnings are, and
     # read_table(table, request) reads another table as the engine would (sharing its scans).
     read: Callable[..., list[dict]] | None = None
+    # True when such a read keeps AWS's answers by what decides them (results.Remembered, its
+    # `remembered` argument): the simulator's verdicts on a principal's unchanged policies.
+    remembers_answers: bool = False
     # The (boto3 service, operation)s such a read makes itself, besides the scans of other
     # tables it runs (whose calls those tables declare): what the IAM policy needs for it.
     read_calls: tuple[tuple[str, str], ...] = ()

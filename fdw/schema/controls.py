@@ -393,9 +393,9 @@ CONTROLS: tuple[Control, ...] = (
         "high",
         "door",
         "For each door that relies on IAM (an endpoint serving a version with no authorizer, an "
-        "AWS_IAM gateway): alarm when AWS's policy simulator, or the door's resource policy, "
-        "lets anyone (*) or a principal of an account the server options do not read invoke "
-        "it without conditions; error when IAM could not be read.",
+        "AWS_IAM gateway, registry or payment manager): alarm when AWS's policy simulator, or "
+        "the door's resource policy, lets anyone (*) or a principal of an account the server "
+        "options do not read invoke it without conditions; error when IAM could not be read.",
         "A door with no authorizer of its own is as open as IAM makes it: a grant to another "
         "account, or to *, lets callers outside your control drive the agent with its tools "
         "and its role.",

@@ -1,5 +1,6 @@
 """agentcore.iam_invokers: the IAM principals AWS's own evaluator lets invoke each runtime,
-harness and gateway, and those it lets get a runtime's workload token for any user ID.
+harness, gateway, registry and payment manager, and those it lets get a runtime's workload
+token for any user ID.
 
 Per account: every role and user (iam:GetAccountAuthorizationDetails, one paginated read),
 kept only when one of its policies could allow an invoke action (a conservative filter on
@@ -10,20 +11,30 @@ boundary and the organization's SCPs. It is asked without the resource's policy:
 resource policy for a role ("Caller must be an IAM user in this context"), so what a resource
 policy grants is read from the policy itself: the principals it names, of this account or
 others, and `*`. The view agentcore.invokers keeps the doors that rely on IAM.
+
+The simulator's verdicts are kept in the shared cache (results.Remembered) under what decides
+them: the principal, its policies' text and its boundary's, the actions and the resources
+asked about. After the TTL, the account's principals are listed again and only a principal
+whose policies changed, or a kind that gained or lost a resource, is simulated again; a
+verdict is reused for detail_cache_ttl at most, since a change of SCP shows in no marker.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import unquote
 
+from ..core.results import Remembered
 from ..core.table import TEXT, TEXT_ARRAY, Column, Request, Table
 from .agent_runtimes import TABLE as AGENT_RUNTIMES
 from .gateways import TABLE as GATEWAYS
 from .harnesses import TABLE as HARNESSES
+from .payment_managers import TABLE as PAYMENT_MANAGERS
+from .registries import TABLE as REGISTRIES
 from .resource_policies import TABLE as RESOURCE_POLICIES
 
 if TYPE_CHECKING:
@@ -35,12 +46,22 @@ INVOKE_RUNTIME = "bedrock-agentcore:InvokeAgentRuntime"
 TOKEN_FOR_USER_ID = "bedrock-agentcore:GetWorkloadAccessTokenForUserId"
 # Resource type -> the table that lists them, the column holding their ARN, and the IAM actions
 # invoking one takes (the Service Authorization Reference for Amazon Bedrock AgentCore: a
-# harness needs both of its actions, so a principal holding one is no invoker). A runtime's
-# workload identity is named by its details (GetAgentRuntime), which the report reads anyway.
+# harness needs both of its actions, so a principal holding one is no invoker). A registry's
+# consumers search it (SearchRegistryRecords; InvokeRegistryMcp alone only lists its MCP
+# tools, AWS's registry guide says); of a payment manager's data-plane actions, ProcessPayment
+# is the one that pays (AWS's payments guide gives it a role of its own): AWS names no single
+# action its AWS_IAM authorizer checks. A runtime's workload identity is named by its details
+# (GetAgentRuntime), which the report reads anyway.
 KINDS: dict[str, tuple[Table, str, tuple[str, ...]]] = {
     "runtime": (AGENT_RUNTIMES, "agent_runtime_arn", (INVOKE_RUNTIME,)),
     "harness": (HARNESSES, "harness_arn", ("bedrock-agentcore:InvokeHarness", INVOKE_RUNTIME)),
     "gateway": (GATEWAYS, "gateway_arn", ("bedrock-agentcore:InvokeGateway",)),
+    "registry": (REGISTRIES, "registry_arn", ("bedrock-agentcore:SearchRegistryRecords",)),
+    "payment_manager": (
+        PAYMENT_MANAGERS,
+        "payment_manager_arn",
+        ("bedrock-agentcore:ProcessPayment",),
+    ),
     "workload_identity": (AGENT_RUNTIMES, "workload_identity_arn", (TOKEN_FOR_USER_ID,)),
 }
 PRINCIPAL_LISTING = "GetAccountAuthorizationDetails"
@@ -52,6 +73,13 @@ ALLOWED, CONDITIONAL = "allowed", "conditional"
 class Principal:
     arn: str
     documents: list[tuple[str, dict]]  # (policy name, document)
+    boundary: tuple[str, dict] | None = None  # its permissions boundary's, when it has one
+
+    def marker(self, actions: tuple[str, ...], arns: list[str]) -> str:
+        """What decides the simulator's verdict on these actions and resources."""
+        decided = [self.arn, self.documents, self.boundary, actions, sorted(arns)]
+        text = json.dumps(decided, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
 
 
 def read_invokers(
@@ -59,6 +87,7 @@ def read_invokers(
     request: Request,
     warn: Callable[[str], None],
     read_table: Callable[[Table, Request], Any],
+    remembered: Remembered | None = None,
 ) -> list[dict]:
     from botocore.exceptions import ClientError
 
@@ -74,7 +103,8 @@ def read_invokers(
         iam = aws.client(account.credentials, "iam", aws.home_region(account.credentials))
         try:
             principals = _principals(iam)
-            items += _simulated(iam, principals, mine, warn, aws.settings.max_concurrency)
+            items += _simulated(iam, principals, mine, warn, aws.settings.max_concurrency,
+                                remembered or Remembered())  # fmt: skip
         except ClientError as exc:  # AWS refused: that account's one row says so
             items.append(_error_row(account.account_id, exc, aws))
     return items
@@ -135,13 +165,17 @@ def _principals(iam) -> list[Principal]:
                   if a["PolicyArn"] in managed]  # fmt: skip
         return found
 
-    principals = [Principal(r["Arn"], documents(r, "RolePolicyList")) for r in roles]
+    def boundary(entity: dict) -> tuple[str, dict] | None:
+        arn = (entity.get("PermissionsBoundary") or {}).get("PermissionsBoundaryArn")
+        return None if arn is None else managed.get(arn, (arn, {}))
+
+    principals = [Principal(r["Arn"], documents(r, "RolePolicyList"), boundary(r)) for r in roles]
     for user in users:
         found = documents(user, "UserPolicyList")
         for name in user.get("GroupList", []):
             if name in groups:
                 found += documents(groups[name], "GroupPolicyList")
-        principals.append(Principal(user["Arn"], found))
+        principals.append(Principal(user["Arn"], found, boundary(user)))
     return principals
 
 
@@ -153,15 +187,14 @@ def _document(value: Any) -> dict:
 
 
 def may_allow(documents: list[tuple[str, dict]], actions: tuple[str, ...]) -> bool:
-    """Whether some Allow statement could grant one of `actions`: any NotAction, or an Action
-    pattern matching one. Conservative: Resource and Condition are not looked at."""
-    for _, document in documents:
-        for statement in _statements(document):
-            if statement.get("Effect") != "Allow":
-                continue
-            if "NotAction" in statement or any(_names(statement, a) for a in actions):
-                return True
-    return False
+    """Whether Allow statements could grant every one of `actions`: each matched by an Action
+    pattern, or any NotAction. Conservative: Resource and Condition are not looked at."""
+    allowing = [statement for _, document in documents for statement in _statements(document)
+                if statement.get("Effect") == "Allow"]  # fmt: skip
+    return all(
+        any("NotAction" in statement or _names(statement, action) for statement in allowing)
+        for action in actions
+    )
 
 
 def _names(statement: dict, action: str) -> bool:
@@ -173,8 +206,12 @@ def _names(statement: dict, action: str) -> bool:
     )
 
 
-def _simulated(iam, principals: list[Principal], resources: list[dict], warn, workers: int):
-    """One simulation per candidate principal and kind, `workers` at a time."""
+def _simulated(
+    iam, principals: list[Principal], resources: list[dict], warn, workers: int,
+    remembered: Remembered,
+) -> list[dict]:  # fmt: skip
+    """One simulation per candidate principal and kind, `workers` at a time, but for those
+    `remembered` holds a verdict on."""
     from concurrent.futures import ThreadPoolExecutor  # as AWS is read, not at every import
 
     from botocore.exceptions import ClientError
@@ -187,17 +224,23 @@ def _simulated(iam, principals: list[Principal], resources: list[dict], warn, wo
                      if may_allow(principal.documents, actions)]  # fmt: skip
 
     def ask(principal: Principal, actions: tuple[str, ...], of_kind: dict) -> list[dict]:
-        try:
-            decided = _simulate(iam, principal.arn, actions, list(of_kind))
-        except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") != "NoSuchEntity":
-                raise
-            warn(f"IAM principal {principal.arn} vanished before it was simulated: skipped")
-            return []
+        marker = principal.marker(actions, list(of_kind))
+        verdicts = remembered.get(marker)
+        if verdicts is None:
+            try:
+                decided = _simulate(iam, principal.arn, actions, list(of_kind))
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") != "NoSuchEntity":
+                    raise
+                warn(f"IAM principal {principal.arn} vanished before it was simulated: skipped")
+                return []
+            verdicts = tuple((arn, *verdict) for arn, verdict in sorted(decided.items()))
+            remembered.keep(marker, verdicts)
         return [
-            _row(of_kind[arn], principal.arn, access, missing, "identity_policy", matched)
-            for arn, (access, missing, matched) in decided.items()
-        ]
+            _row(of_kind[arn], principal.arn, access, list(missing), "identity_policy",
+                 list(matched))
+            for arn, access, missing, matched in verdicts
+        ]  # fmt: skip
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         answers = [pool.submit(ask, *asked) for asked in asks]
@@ -334,10 +377,11 @@ def _error_row(account_id: str, exc: Exception, aws) -> dict:
 
 TABLE = Table(
     name="iam_invokers",
-    description="The IAM principals that may invoke each runtime, harness and gateway: those "
-    "iam:SimulatePrincipalPolicy allows (identity policies, permissions boundaries, SCPs), "
-    "and those the resource's own policy names. agentcore.invokers keeps the doors that rely "
-    "on IAM. One row per account with only `error` set when IAM could not be read there.",
+    description="The IAM principals that may invoke each runtime, harness, gateway, registry "
+    "and payment manager: those iam:SimulatePrincipalPolicy allows (identity policies, "
+    "permissions boundaries, SCPs), and those the resource's own policy names. "
+    "agentcore.invokers keeps the doors that rely on IAM. One row per account with only "
+    "`error` set when IAM could not be read there.",
     service="iam",
     columns=(
         Column("account_id", TEXT, "The AWS account ID.", "_scope.account_id"),
@@ -345,13 +389,15 @@ TABLE = Table(
         Column(
             "resource_arn",
             TEXT,
-            "The runtime's, harness's or gateway's ARN, or a runtime's workload identity's.",
+            "The runtime's, harness's, gateway's, registry's or payment manager's ARN, or a "
+            "runtime's workload identity's.",
             "resource_arn",
         ),
         Column(
             "resource_type",
             TEXT,
-            "runtime, harness, gateway, or workload_identity (principals that may call "
+            "runtime, harness, gateway, registry (SearchRegistryRecords), payment_manager "
+            "(ProcessPayment), or workload_identity (principals that may call "
             "GetWorkloadAccessTokenForUserId for it).",
             "resource_type",
         ),
@@ -400,6 +446,7 @@ TABLE = Table(
     list_operation="none",
     identity=("principal_arn",),
     read=read_invokers,
+    remembers_answers=True,
     read_calls=(("iam", PRINCIPAL_LISTING), ("iam", SIMULATION)),
     # No filter is pushed down: the views join it per door, and each door's account and region
     # would make a scan of its own, each listing the account's principals anew.

@@ -33,7 +33,7 @@ SELECT
 FROM (
     SELECT DISTINCT ON (door_arn, account_id, region) *
     FROM agentcore.invocation_paths
-    WHERE relies_on_iam AND door_type IN ('runtime_endpoint', 'harness_endpoint', 'gateway')
+    WHERE relies_on_iam
     ORDER BY door_arn, account_id, region, invoker_count NULLS FIRST
 ) AS d
 CROSS JOIN LATERAL (

@@ -108,14 +108,19 @@ doors AS (
         'registry', x.registry_arn, x.name, x.registry_arn, x.account_id, x.region, NULL, NULL,
         NULL, NULL, x.authorizer_type, x.discovery_url, x.allowed_audience, x.allowed_clients,
         x.authorizer_configuration, NULL, NULL, NULL, NULL, x.detail_error,
-        format('Registry %s (%s)', x.name, x.registry_id), NULL
+        format('Registry %s (%s)', x.name, x.registry_id),
+        -- What its consumers call (AWS's registry guide): InvokeRegistryMcp alone only lists
+        -- the MCP endpoint's tools.
+        'SearchRegistryRecords (and InvokeRegistryMcp through its MCP endpoint)'
     FROM agentcore.registries AS x
     UNION ALL
     SELECT
         'payment_manager', m.payment_manager_arn, m.name, m.payment_manager_arn, m.account_id,
         m.region, NULL, NULL, NULL, NULL, m.authorizer_type, m.discovery_url, m.allowed_audience,
         m.allowed_clients, m.authorizer_configuration, NULL, NULL, NULL, NULL, m.detail_error,
-        format('Payment manager %s (%s)', m.name, m.payment_manager_id), NULL
+        format('Payment manager %s (%s)', m.name, m.payment_manager_id),
+        -- The action that pays; its other data-plane actions manage instruments and sessions.
+        'ProcessPayment'
     FROM agentcore.payment_managers AS m
     UNION ALL
     SELECT
@@ -218,8 +223,7 @@ CROSS JOIN LATERAL (
     ) AS p
 ) AS p
 -- The principals AWS's simulator and the resource's policy let invoke a door relying on IAM
--- (iam_invokers simulates runtimes, harnesses and gateways; registries and payment managers
--- not yet, so theirs stay NULL).
+-- (iam_invokers simulates every kind of door).
 LEFT JOIN LATERAL (
     SELECT
         CASE WHEN max(i.error) IS NULL THEN count(DISTINCT i.principal_arn) END AS invokers,
@@ -236,7 +240,7 @@ LEFT JOIN LATERAL (
     FROM invokers AS i
     WHERE d.relies_on_iam AND i.account_id = d.account_id
       AND (i.error IS NOT NULL OR (i.resource_arn = d.invoked_arn AND i.region = d.region))
-) AS i ON d.relies_on_iam AND d.door_type IN ('runtime_endpoint', 'harness_endpoint', 'gateway')
+) AS i ON d.relies_on_iam
 CROSS JOIN LATERAL agentcore.authorizer_finding(
     d.subject, d.authorizer_type, d.discovery_url, d.authorizer_configuration,
     d.policy_engine_mode, d.detail_error, d.iam_actions
@@ -276,7 +280,7 @@ COMMENT ON COLUMN agentcore.invocation_paths.relies_on_iam IS
     'Whether IAM alone decides who gets in: an endpoint serving a version with no authorizer, '
     'or an AWS_IAM door.';
 COMMENT ON COLUMN agentcore.invocation_paths.invoker_count IS
-    'For a runtime or harness endpoint or gateway relying on IAM, how many principals may '
-    'invoke it (agentcore.invokers); NULL for other doors, or when IAM could not be read.';
+    'For a door relying on IAM, how many principals may invoke it (agentcore.invokers); '
+    'NULL for other doors, or when IAM could not be read.';
 COMMENT ON COLUMN agentcore.invocation_paths.status IS 'ok, alarm or error.';
 COMMENT ON COLUMN agentcore.invocation_paths.reason IS 'Why, in sentences naming the door.';

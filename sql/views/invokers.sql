@@ -1,8 +1,8 @@
 -- Who can invoke each door that relies on IAM (a runtime or harness version with no
--- authorizer, an AWS_IAM gateway): the principals agentcore.iam_invokers found for the ARN the
--- door's invoke call names. Doors with a JWT authorizer have no IAM invokers and no rows.
--- Registries and payment managers are not simulated yet. An account whose IAM could not be
--- read has one row naming the action to grant, with no door.
+-- authorizer, an AWS_IAM gateway, registry or payment manager): the principals
+-- agentcore.iam_invokers found for the ARN the door's invoke call names. Doors with a JWT
+-- authorizer have no IAM invokers and no rows. An account whose IAM could not be read has one
+-- row naming the action to grant, with no door.
 CREATE OR REPLACE VIEW agentcore.invokers AS
 SELECT
     d.door_arn,
@@ -34,5 +34,6 @@ COMMENT ON VIEW agentcore.invokers IS
     'for *); an account whose IAM could not be read has one row with only error set.';
 COMMENT ON COLUMN agentcore.invokers.door_arn IS 'The door, as in invocation_paths.';
 COMMENT ON COLUMN agentcore.invokers.door_type IS
-    'runtime_endpoint, harness_endpoint or gateway, as in invocation_paths.';
+    'runtime_endpoint, harness_endpoint, gateway, registry or payment_manager, as in '
+    'invocation_paths.';
 COMMENT ON COLUMN agentcore.invokers.door_name IS 'The door''s name, as in invocation_paths.';
