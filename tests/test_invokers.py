@@ -158,6 +158,16 @@ def test_who_may_get_a_runtimes_workload_token_for_any_user_id_is_named(doors, a
     assert unread == [("error",)]
 
 
+def test_a_payment_managers_workload_token_for_any_user_id_is_judged_too(sql, principals, kinds):
+    sql.set_options(regions=KINDS_REGION, profile="default")
+    rows = sql.dicts(
+        "SELECT status, reason FROM agentcore.agentcore_workload_token_for_user_id_denied "
+        "WHERE reason LIKE '%payment manager jwtpayments (%'"
+    )
+    assert [row["status"] for row in rows] == ["alarm"]
+    assert "IAM lets " in rows[0]["reason"] and "role/inv-admin" in rows[0]["reason"]
+
+
 def simulated_roles(aws, mark) -> list[str]:
     """The roles the simulator was asked about since `mark`, by name."""
     return sorted(

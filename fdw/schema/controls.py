@@ -406,13 +406,15 @@ CONTROLS: tuple[Control, ...] = (
     ),
     Control(
         "agentcore_workload_token_for_user_id_denied",
-        "No IAM principal should be allowed GetWorkloadAccessTokenForUserId on a runtime",
+        "No IAM principal should be allowed GetWorkloadAccessTokenForUserId on an agent's "
+        "workload identity",
         "high",
         "workload identity",
-        "For each runtime's workload identity: alarm naming each role or user AWS's policy "
-        "simulator allows bedrock-agentcore:GetWorkloadAccessTokenForUserId on it (on a "
-        "condition too); error where IAM could not be read.",
-        "The call issues the runtime's workload token for whatever user ID its caller names, "
+        "For the workload identity of each runtime, gateway and payment manager: alarm naming "
+        "each role or user AWS's policy simulator allows "
+        "bedrock-agentcore:GetWorkloadAccessTokenForUserId on it (on a condition too); error "
+        "where IAM could not be read.",
+        "The call issues the agent's workload token for whatever user ID its caller names, "
         "with no identity provider checking it; AgentCore's documentation on workload access "
         "tokens (Security controls for the GetWorkloadAccessTokenForUserId API) advises denying "
         "it in production, so that a token always stands for a user the identity provider saw.",

@@ -44,25 +44,30 @@ INVOKE_RUNTIME = "bedrock-agentcore:InvokeAgentRuntime"
 # Issues a runtime's workload token for any user ID its caller names, with no identity
 # provider checking it: AWS's documentation advises denying it in production.
 TOKEN_FOR_USER_ID = "bedrock-agentcore:GetWorkloadAccessTokenForUserId"
-# Resource type -> the table that lists them, the column holding their ARN, and the IAM actions
-# invoking one takes (the Service Authorization Reference for Amazon Bedrock AgentCore: a
-# harness needs both of its actions, so a principal holding one is no invoker). A registry's
-# consumers search it (SearchRegistryRecords; InvokeRegistryMcp alone only lists its MCP
-# tools, AWS's registry guide says); of a payment manager's data-plane actions, ProcessPayment
-# is the one that pays (AWS's payments guide gives it a role of its own): AWS names no single
-# action its AWS_IAM authorizer checks. A runtime's workload identity is named by its details
-# (GetAgentRuntime), which the report reads anyway.
-KINDS: dict[str, tuple[Table, str, tuple[str, ...]]] = {
-    "runtime": (AGENT_RUNTIMES, "agent_runtime_arn", (INVOKE_RUNTIME,)),
-    "harness": (HARNESSES, "harness_arn", ("bedrock-agentcore:InvokeHarness", INVOKE_RUNTIME)),
-    "gateway": (GATEWAYS, "gateway_arn", ("bedrock-agentcore:InvokeGateway",)),
-    "registry": (REGISTRIES, "registry_arn", ("bedrock-agentcore:SearchRegistryRecords",)),
+# Resource type -> where they are listed (each table, and the column holding their ARN), and
+# the IAM actions invoking one takes (the Service Authorization Reference for Amazon Bedrock
+# AgentCore: a harness needs both of its actions, so a principal holding one is no invoker). A
+# registry's consumers search it (SearchRegistryRecords; InvokeRegistryMcp alone only lists its
+# MCP tools, AWS's registry guide says); of a payment manager's data-plane actions,
+# ProcessPayment is the one that pays (AWS's payments guide gives it a role of its own): AWS
+# names no single action its AWS_IAM authorizer checks. Runtimes, gateways and payment
+# managers each have a workload identity, named by their details, which the report reads anyway.
+KINDS: dict[str, tuple[tuple[tuple[Table, str], ...], tuple[str, ...]]] = {
+    "runtime": (((AGENT_RUNTIMES, "agent_runtime_arn"),), (INVOKE_RUNTIME,)),
+    "harness": (((HARNESSES, "harness_arn"),), ("bedrock-agentcore:InvokeHarness", INVOKE_RUNTIME)),
+    "gateway": (((GATEWAYS, "gateway_arn"),), ("bedrock-agentcore:InvokeGateway",)),
+    "registry": (((REGISTRIES, "registry_arn"),), ("bedrock-agentcore:SearchRegistryRecords",)),
     "payment_manager": (
-        PAYMENT_MANAGERS,
-        "payment_manager_arn",
+        ((PAYMENT_MANAGERS, "payment_manager_arn"),),
         ("bedrock-agentcore:ProcessPayment",),
     ),
-    "workload_identity": (AGENT_RUNTIMES, "workload_identity_arn", (TOKEN_FOR_USER_ID,)),
+    "workload_identity": (
+        tuple(
+            (table, "workload_identity_arn")
+            for table in (AGENT_RUNTIMES, GATEWAYS, PAYMENT_MANAGERS)
+        ),
+        (TOKEN_FOR_USER_ID,),
+    ),
 }
 PRINCIPAL_LISTING = "GetAccountAuthorizationDetails"
 SIMULATION = "SimulatePrincipalPolicy"
@@ -111,12 +116,13 @@ def read_invokers(
 
 
 def _resources(read_table, request, warn) -> tuple[list[dict], dict[str, dict]]:
-    """Every runtime, harness and gateway the request reaches, and the policies they carry."""
+    """Every resource of KINDS the request reaches, and the policies they carry."""
     listed = replace(request, keys=None, subkeys=None, with_details=False)
     resources = []
     by_table: dict[str, tuple[Table, list]] = {}  # each table read once, for all its kinds
-    for kind, (table, column, _) in KINDS.items():
-        by_table.setdefault(table.name, (table, []))[1].append((kind, column))
+    for kind, (sources, _) in KINDS.items():
+        for table, column in sources:
+            by_table.setdefault(table.name, (table, []))[1].append((kind, column))
     for table, kinds in by_table.values():
         detailed = any(table.column(column).detail for _, column in kinds)
         result = read_table(table, replace(listed, with_details=detailed))
@@ -217,7 +223,7 @@ def _simulated(
     from botocore.exceptions import ClientError
 
     asks = []
-    for kind, (_, _, actions) in KINDS.items():
+    for kind, (_, actions) in KINDS.items():
         of_kind = {r["arn"]: r for r in resources if r["kind"] == kind}
         if of_kind:
             asks += [(principal, actions, of_kind) for principal in principals
@@ -295,7 +301,7 @@ def _resource_policy_grants(resources: list[dict], policies: dict, account_id: s
         document = policies.get(resource["arn"])
         if document is None:
             continue
-        actions = KINDS[resource["kind"]][2]
+        actions = KINDS[resource["kind"]][1]
         granted: dict[str, dict[str, set]] = {}  # principal -> action -> condition keys
         for statement in _statements(document):
             if statement.get("Effect") != "Allow" or "NotPrincipal" in statement:
