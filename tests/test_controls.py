@@ -101,6 +101,20 @@ def test_an_endpoint_remediation_names_the_runtime_and_endpoint_its_arn_holds():
     assert "--endpoint-name 'pr;od'" in odd  # shell-quoted, as every value
 
 
+def test_an_update_command_repeats_the_settings_read_and_names_those_unread():
+    control = BY_ID["agentcore_gateway_encrypted_with_cmk"]
+    arn = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/orders-gw-a1b2c3d4e5"
+    read = {"name": "orders gw", "role_arn": "arn:aws:iam::123456789012:role/gw",
+            "authorizer_type": "CUSTOM_JWT"}  # fmt: skip
+    command = control.cli_for(arn, "us-east-1", read)
+    assert (
+        "--name 'orders gw' --role-arn arn:aws:iam::123456789012:role/gw "
+        "--authorizer-type CUSTOM_JWT " in command
+    )
+    unread = control.cli_for(arn, "us-east-1")
+    assert "--name <name> --role-arn <current role> --authorizer-type <current type> " in unread
+
+
 def test_the_html_report_wraps_what_is_long_and_names_controls_by_title():
     arn = (
         "arn:aws:bedrock-agentcore:eu-west-1:123456789012:"

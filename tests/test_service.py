@@ -407,6 +407,11 @@ def test_markdown_and_csv_reports(demo, tmp_path):
     rows = list(csv.DictReader(findings_file.open()))
     assert len(rows) == DEMO_ALARMS and {row["status"] for row in rows} == {"alarm"}
     assert all(row["remediation_cli"].startswith("aws ") for row in rows)
+    # What an update repeats of the resource's settings is filled from what the report read.
+    commands = [row["remediation_cli"] for row in rows]
+    updates = [c for c in commands if " update-gateway " in c or " update-agent-runtime " in c]
+    assert updates and not any("<current role>" in command for command in updates)
+    assert not any("<name>" in c or "<current type>" in c for c in updates if "gateway" in c)
 
 
 class _Page(HTMLParser):

@@ -50,10 +50,12 @@ def finding(
     observed: datetime,
     now: datetime,
     first_seen: str | None = None,
+    current: dict | None = None,
 ) -> dict:
     """The ASFF finding of one result (with its account, region and resource), imported as
     `product` (product_arn() of the hub's region). AWS was read for it at `observed`;
-    `first_seen` is the CreatedAt of the finding already there."""
+    `first_seen` is the CreatedAt of the finding already there; `current` the settings its
+    CLI example repeats (findings.current_settings)."""
     status, severity = row["status"], row.get("severity") or ""
     control = BY_ID.get(row["control_id"])
     account_id, region, resource = row["account_id"], row["region"], row["resource"]
@@ -71,7 +73,7 @@ def finding(
         for name, framework_id in control.frameworks.items():
             fields[f"{PRODUCT}/{name}"] = framework_id
         if status == "alarm":
-            fields[f"{PRODUCT}/RemediationCli"] = control.cli_for(resource, region)
+            fields[f"{PRODUCT}/RemediationCli"] = control.cli_for(resource, region, current)
     title = row.get("control_title") or (control.title if control else row["control_id"])
     answer = {
         "SchemaVersion": SCHEMA_VERSION,

@@ -26,6 +26,7 @@ from ..schema.install import (
 )
 from . import ocsf
 from .database import Database, DatabaseError
+from .findings import current_settings
 from .iam_policy import policy_text
 from .local_postgres import PostgresError
 from .output import FORMATS as QUERY_FORMATS
@@ -683,6 +684,7 @@ def check_command(home: Path, args) -> int:
             "SELECT min(fetched_at) AS fetched_at FROM agentcore.cache WHERE in_this_transaction"
         )
         fetched_at = cursor.fetchone()["fetched_at"]
+        current = current_settings(conn, rows)
         if args.save:
             # Every control, whatever --control and --where chose; in the same transaction,
             # so the tables the report read are not read from AWS again.
@@ -694,6 +696,7 @@ def check_command(home: Path, args) -> int:
         warnings=warnings,
         data_fetched_at=fetched_at,
         framework=args.framework,
+        current=current,
     )
     if instance.demo and args.output in ("csv", "json", "ocsf"):
         banner(in_band=False)
@@ -756,7 +759,7 @@ def to_security_hub(report: Report, settings: Settings, args) -> None:
             outcome = export_findings(
                 report.rows, settings, report.observed_at, datetime.now(timezone.utc),
                 hub_region=args.security_hub_region, controls=args.control or None,
-                archive=archive,
+                archive=archive, current=report.current,
             )  # fmt: skip
     except ExportError as exc:
         raise CommandError(str(exc), exc.hint) from None

@@ -43,17 +43,22 @@ def missing() -> tuple[str, str] | None:
     return None
 
 
-def findings(rows: list[dict], observed: datetime, demo: bool = False) -> list:
-    """One DetectionFinding per row, each validated by its model as it is made."""
-    return [_finding(row, observed, demo) for row in rows]
+def findings(
+    rows: list[dict], observed: datetime, demo: bool = False, current: dict | None = None
+) -> list:
+    """One DetectionFinding per row, each validated by its model as it is made; `current`:
+    the settings CLI examples repeat, by resource (findings.current_settings)."""
+    return [_finding(row, observed, demo, (current or {}).get(row.get("resource"))) for row in rows]
 
 
-def render(rows: list[dict], observed: datetime, demo: bool = False) -> str:
-    dumped = [f.model_dump(mode="json", exclude_none=True) for f in findings(rows, observed, demo)]
-    return json.dumps(dumped, indent=2) + "\n"
+def render(
+    rows: list[dict], observed: datetime, demo: bool = False, current: dict | None = None
+) -> str:
+    made = findings(rows, observed, demo, current)
+    return json.dumps([f.model_dump(mode="json", exclude_none=True) for f in made], indent=2) + "\n"
 
 
-def _finding(row: dict, observed: datetime, demo: bool):
+def _finding(row: dict, observed: datetime, demo: bool, current: dict | None):
     from py_ocsf_models.events.base_event import SeverityID, StatusID
     from py_ocsf_models.events.findings.detection_finding import (
         DetectionFinding,
@@ -82,7 +87,7 @@ def _finding(row: dict, observed: datetime, demo: bool):
     if control is not None:
         text = control.remediation
         if status == "alarm" and resource:
-            text += "\nAWS CLI example: " + control.cli_for(resource, region)
+            text += "\nAWS CLI example: " + control.cli_for(resource, region, current)
         remediation = Remediation(desc=text)
     frameworks = {
         name: [control.frameworks[name]]

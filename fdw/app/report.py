@@ -56,6 +56,8 @@ class Report:
     data_fetched_at: datetime | None = None
     # A framework of controls.FRAMEWORKS: its control IDs are shown beside ours.
     framework: str | None = None
+    # Settings the CLI examples repeat, by resource ARN (findings.current_settings).
+    current: dict[str, dict] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.framework:
@@ -88,7 +90,7 @@ class Report:
                     "control_id": control_id,
                     "title": control.title,
                     "remediation": control.remediation,
-                    "commands": [remediation_cli(r) for r in shown],
+                    "commands": [remediation_cli(r, self.current) for r in shown],
                     "more": len(rows) - len(shown),
                 }
             )
@@ -221,15 +223,17 @@ def _csv(report: Report) -> str:
     columns = COLUMNS + report.finding_columns[len(FINDING_COLUMNS) :] + ("remediation_cli",)
     rows = [
         [row[c] for c in columns[:-1]]
-        + [remediation_cli(row) if row["status"] == "alarm" else None]
+        + [remediation_cli(row, report.current) if row["status"] == "alarm" else None]
         for row in report.findings
     ]
     return render_rows(columns, rows, "csv")
 
 
-def remediation_cli(row: dict) -> str | None:
+def remediation_cli(row: dict, current: dict[str, dict]) -> str | None:
     control = BY_ID.get(row["control_id"])
-    return control.cli_for(row["resource"], row["region"]) if control else None
+    if control is None:
+        return None
+    return control.cli_for(row["resource"], row["region"], current.get(row["resource"]))
 
 
 def _json(report: Report) -> str:
@@ -241,7 +245,7 @@ def _ocsf(report: Report) -> str:
     OCSF Detection Finding timed when AWS was read."""
     from . import ocsf
 
-    return ocsf.render(report.rows, report.observed_at, demo=report.demo)
+    return ocsf.render(report.rows, report.observed_at, demo=report.demo, current=report.current)
 
 
 def _md_text(line: str) -> str:

@@ -128,10 +128,12 @@ def export(
     hub_region: str | None = None,
     controls: list[str] | None = None,
     archive: bool = True,
+    current: dict[str, dict] | None = None,
 ) -> Outcome:
     """Import `rows` (control_results) into Security Hub; AWS was read for them at
     `observed`. `controls`: those the check ran (None: all); `archive`: whether earlier
-    findings no longer produced may be archived (a complete, unfiltered report)."""
+    findings no longer produced may be archived (a complete, unfiltered report); `current`:
+    the settings CLI examples repeat, by resource (findings.current_settings)."""
     outcome = Outcome()
     try:
         aws = AwsContext(settings)
@@ -160,7 +162,7 @@ def export(
     for (account_id, region), hub_rows in sorted(by_hub.items()):
         hub = Hub(aws, reached[account_id], region)
         try:
-            hub.update(hub_rows, scope, observed, now, outcome)
+            hub.update(hub_rows, scope, observed, now, outcome, current or {})
         except HubFailure as failure:
             outcome.failures.append(str(failure))
     return outcome
@@ -180,7 +182,13 @@ class Hub:
         self.product_arn = asff.product_arn(name, region, account.account_id)
 
     def update(
-        self, rows: list[dict], scope: Scope, observed: datetime, now: datetime, outcome: Outcome
+        self,
+        rows: list[dict],
+        scope: Scope,
+        observed: datetime,
+        now: datetime,
+        outcome: Outcome,
+        current: dict[str, dict],
     ) -> None:
         try:
             previous = self._previous()
@@ -192,6 +200,7 @@ class Hub:
             asff.finding(
                 row, self.product_arn, observed, now,
                 first_seen=previous.get(finding_id(row), {}).get("CreatedAt"),
+                current=current.get(row["resource"]),
             )
             for row in rows
         ]  # fmt: skip

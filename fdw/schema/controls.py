@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 SEVERITIES = ("low", "medium", "high", "critical")
 FRAMEWORKS = {
@@ -22,7 +24,13 @@ FRAMEWORKS = {
 # The placeholders a remediation's CLI example may hold, filled per failing resource: the ARN,
 # its last path segment, and for an endpoint's ARN (runtime/<id>/runtime-endpoint/<name>,
 # harness/<id>/harness-endpoint/<name>) the ID of what it belongs to and its name.
-PLACEHOLDERS = ("{region}", "{resource}", "{resource_id}", "{parent_id}", "{endpoint_name}")
+# What an update command must repeat of the resource's current settings (AWS's update calls
+# replace the whole configuration), filled from findings.current_settings where it was read.
+CURRENT = {
+    "{name}": "<name>",
+    "{role_arn}": "<current role>",
+    "{authorizer_type}": "<current type>",
+}
 ENDPOINT_ARN = re.compile(r"^arn:[^:]+:[^:]+:[^:]*:[^:]*:[a-z]+/([^/]+)/[a-z-]*endpoint/([^/]+)$")
 
 
@@ -40,9 +48,10 @@ class Control:
     cli: str
     frameworks: dict[str, str] = field(default_factory=dict)
 
-    def cli_for(self, resource: str, region: str) -> str:
+    def cli_for(self, resource: str, region: str, current: Mapping[str, Any] | None = None) -> str:
         """The CLI example for one resource, each value shell-quoted: an ARN or ID is what AWS
-        answered, and a command pasted from a report must run only what it says."""
+        answered, and a command pasted from a report must run only what it says. `current`:
+        the resource's settings (name, role_arn, authorizer_type) where they were read."""
         resource_id = resource.rsplit("/", 1)[-1] if "/" in resource else resource
         endpoint = ENDPOINT_ARN.match(resource)
         values = {
@@ -52,7 +61,10 @@ class Control:
             "{parent_id}": shlex.quote(endpoint.group(1)) if endpoint else "<parent-id>",
             "{endpoint_name}": shlex.quote(endpoint.group(2)) if endpoint else "<endpoint-name>",
         }
-        return re.sub("|".join(map(re.escape, PLACEHOLDERS)), lambda m: values[m.group()], self.cli)
+        for placeholder, unknown in CURRENT.items():
+            value = (current or {}).get(placeholder.strip("{}"))
+            values[placeholder] = shlex.quote(str(value)) if value else unknown
+        return re.sub("|".join(map(re.escape, values)), lambda m: values[m.group()], self.cli)
 
 
 RUNTIME_JWT = (
@@ -63,13 +75,13 @@ RUNTIME_JWT = (
 UPDATE_RUNTIME = (
     "aws bedrock-agentcore-control update-agent-runtime --region {region} "
     "--agent-runtime-id {resource_id} --agent-runtime-artifact <current artifact> "
-    "--role-arn <current role> --network-configuration <current network configuration> "
+    "--role-arn {role_arn} --network-configuration <current network configuration> "
     "--authorizer-configuration " + RUNTIME_JWT
 )
 UPDATE_GATEWAY = (
     "aws bedrock-agentcore-control update-gateway --region {region} "
-    "--gateway-identifier {resource_id} --name <name> --role-arn <current role> "
-    "--protocol-type MCP --authorizer-type CUSTOM_JWT --authorizer-configuration " + RUNTIME_JWT
+    "--gateway-identifier {resource_id} --name {name} --role-arn {role_arn} "
+    "--authorizer-type CUSTOM_JWT --authorizer-configuration " + RUNTIME_JWT
 )
 CREATE_SCOPE = (
     "aws cognito-idp create-resource-server --region {region} --user-pool-id <pool-id> "
@@ -234,7 +246,7 @@ CONTROLS: tuple[Control, ...] = (
         "Update the runtime to VPC network mode, with subnets and security groups of yours.",
         "aws bedrock-agentcore-control update-agent-runtime --region {region} "
         "--agent-runtime-id {resource_id} --agent-runtime-artifact <current artifact> "
-        "--role-arn <current role> --network-configuration "
+        "--role-arn {role_arn} --network-configuration "
         '\'{"networkMode": "VPC", "networkModeConfig": {"subnets": ["<subnet-id>"], '
         '"securityGroups": ["<sg-id>"]}}\'',
         {
@@ -255,7 +267,7 @@ CONTROLS: tuple[Control, ...] = (
         "Update the runtime with metadataConfiguration requireMMDSV2 true.",
         "aws bedrock-agentcore-control update-agent-runtime --region {region} "
         "--agent-runtime-id {resource_id} --agent-runtime-artifact <current artifact> "
-        "--role-arn <current role> --network-configuration <current network configuration> "
+        "--role-arn {role_arn} --network-configuration <current network configuration> "
         "--metadata-configuration requireMMDSV2=true",
         {"trend_micro": "Require MMDSv2 for AgentCore Runtime"},
     ),
@@ -287,8 +299,8 @@ CONTROLS: tuple[Control, ...] = (
         "audit who may decrypt it.",
         "Update the gateway with kmsKeyArn naming a customer managed KMS key.",
         "aws bedrock-agentcore-control update-gateway --region {region} "
-        "--gateway-identifier {resource_id} --name <name> --role-arn <current role> "
-        "--authorizer-type <current type> --kms-key-arn <kms-key-arn>",
+        "--gateway-identifier {resource_id} --name {name} --role-arn {role_arn} "
+        "--authorizer-type {authorizer_type} --kms-key-arn <kms-key-arn>",
         {
             "aws_security_hub": "BedrockAgentCore.4",
             # Proposed in prowler-cloud/prowler issue #12624.
@@ -306,8 +318,8 @@ CONTROLS: tuple[Control, ...] = (
         "the gateway: authorization stops at the door.",
         "Attach a policy engine to the gateway in ENFORCE mode.",
         "aws bedrock-agentcore-control update-gateway --region {region} "
-        "--gateway-identifier {resource_id} --name <name> --role-arn <current role> "
-        "--authorizer-type <current type> "
+        "--gateway-identifier {resource_id} --name {name} --role-arn {role_arn} "
+        "--authorizer-type {authorizer_type} "
         "--policy-engine-configuration arn=<policy-engine-arn>,mode=ENFORCE",
         {
             "trend_micro": "Configure Policy Engine for AgentCore Gateway",
@@ -324,8 +336,8 @@ CONTROLS: tuple[Control, ...] = (
         "Debug exception details tell any caller how the gateway and its targets are built.",
         "Update the gateway without exceptionLevel, so that callers get generic errors.",
         "aws bedrock-agentcore-control update-gateway --region {region} "
-        "--gateway-identifier {resource_id} --name <name> --role-arn <current role> "
-        "--authorizer-type <current type>",
+        "--gateway-identifier {resource_id} --name {name} --role-arn {role_arn} "
+        "--authorizer-type {authorizer_type}",
         # Proposed in prowler-cloud/prowler issue #12627.
         {"prowler": "bedrockagentcore_gateway_debug_exception_details_disabled"},
     ),
