@@ -22,7 +22,8 @@ setup(
     long_description=(ROOT / "README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
     license="Apache-2.0",
-    python_requires=">=3.9",
+    # boto3 1.44 (below) supports Python 3.10 and newer.
+    python_requires=">=3.10",
     # The Python package lives in fdw/ and the SQL it installs in sql/; both ship inside
     # the importable package agentcore_fdw so that an installed CLI finds its SQL.
     package_dir={
@@ -50,7 +51,7 @@ setup(
         "demo": ["moto[server]>=5.2.1,<6"],
         # check --output ocsf: Prowler's models of the OCSF schema build and validate each
         # finding. 0.10 models OCSF 1.5.0; its minor versions follow the schema's, so the
-        # next one may change a finding's shape. It needs Python 3.10 or newer.
+        # next one may change a finding's shape.
         "ocsf": ["py-ocsf-models>=0.10,<0.11"],
         "test": [
             "pytest>=8",
