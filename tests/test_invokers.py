@@ -90,6 +90,27 @@ def test_without_iam_permissions_the_account_has_one_error_row_naming_the_action
     assert doors_still[0][0] > 0  # everything else still works
 
 
+# A 200 answer of SimulatePrincipalPolicy without its EvaluationResults.
+NO_RESULTS = (
+    '<SimulatePrincipalPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">'
+    "<SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated>"
+    "</SimulatePrincipalPolicyResult><ResponseMetadata><RequestId>0</RequestId>"
+    "</ResponseMetadata></SimulatePrincipalPolicyResponse>"
+)
+
+
+def test_a_malformed_simulator_answer_fails_closed(doors, aws):
+    with aws.fault("SimulatePrincipalPolicy", None, body=NO_RESULTS, content_type="text/xml"):
+        rows = doors.dicts("SELECT * FROM agentcore.invokers WHERE error IS NOT NULL")
+        statuses = doors.rows(
+            "SELECT DISTINCT status FROM agentcore.agentcore_door_invokers_inside"
+        )
+    assert [row["account_id"] for row in rows] == [MAIN_ACCOUNT]
+    assert rows[0]["error"].startswith("SimulatePrincipalPolicy failed (MalformedResponse): ")
+    assert "who may invoke the doors of this account is unknown" in rows[0]["error"]
+    assert statuses == [("error",)]  # never "ok" for want of an answer
+
+
 def test_an_iam_door_says_how_many_may_invoke_it_and_names_the_first(doors):
     (prod,) = doors.dicts(
         "SELECT relies_on_iam, invoker_count, reason FROM agentcore.invocation_paths "

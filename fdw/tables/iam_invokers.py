@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import unquote
 
+from ..core.answers import MALFORMED, MalformedResponse, items_of
 from ..core.results import Remembered
 from ..core.table import TEXT, TEXT_ARRAY, Column, Request, Table
 from .agent_runtimes import TABLE as AGENT_RUNTIMES
@@ -72,6 +73,7 @@ KINDS: dict[str, tuple[tuple[tuple[Table, str], ...], tuple[str, ...]]] = {
 PRINCIPAL_LISTING = "GetAccountAuthorizationDetails"
 SIMULATION = "SimulatePrincipalPolicy"
 ALLOWED, CONDITIONAL = "allowed", "conditional"
+DECISIONS = ("allowed", "explicitDeny", "implicitDeny")  # what the simulator may decide
 
 
 @dataclass
@@ -110,7 +112,7 @@ def read_invokers(
             principals = _principals(iam)
             items += _simulated(iam, principals, mine, warn, aws.settings.max_concurrency,
                                 remembered or Remembered())  # fmt: skip
-        except ClientError as exc:  # AWS refused: that account's one row says so
+        except (ClientError, MalformedResponse) as exc:  # that account's one row says so
             items.append(_error_row(account.account_id, exc, aws))
     return items
 
@@ -255,30 +257,45 @@ def _simulated(
 
 def _simulate(iam, principal: str, actions: tuple[str, ...], arns: list[str]) -> dict:
     """resource ARN -> (access, missing context keys, matched policy names), for the resources
-    the principal may invoke: every action allowed, or allowed but for context AWS lacks."""
-    per_resource: dict[str, list[tuple[str, list[str], list[str]]]] = {arn: [] for arn in arns}
+    the principal may invoke: every action allowed, or allowed but for context AWS lacks. An
+    answer without a decision on every action and resource asked about is malformed: a
+    missing decision is not a denial."""
+    per_resource: dict[str, dict[str, tuple[str, list[str], list[str]]]] = {a: {} for a in arns}
     pages = iam.get_paginator("simulate_principal_policy").paginate(
         PolicySourceArn=principal, ActionNames=list(actions), ResourceArns=arns
     )
     for page in pages:
-        for result in page["EvaluationResults"]:
+        for result in items_of(page, "EvaluationResults", SIMULATION):
+            if not isinstance(result, dict):
+                raise MalformedResponse("an evaluation result is not an object", SIMULATION)
             specific = result.get("ResourceSpecificResults") or [
                 {"EvalResourceName": result.get("EvalResourceName"),
-                 "EvalResourceDecision": result["EvalDecision"],
+                 "EvalResourceDecision": result.get("EvalDecision"),
                  "MatchedStatements": result.get("MatchedStatements", []),
                  "MissingContextValues": result.get("MissingContextValues", [])}
             ]  # fmt: skip
             for answer in specific:
-                if answer["EvalResourceName"] in per_resource:
-                    per_resource[answer["EvalResourceName"]].append((
-                        answer["EvalResourceDecision"],
+                decision = answer.get("EvalResourceDecision")
+                if decision not in DECISIONS:
+                    raise MalformedResponse("an evaluation result has no known decision",
+                                            SIMULATION)  # fmt: skip
+                if answer.get("EvalResourceName") in per_resource:
+                    per_resource[answer["EvalResourceName"]][result.get("EvalActionName")] = (
+                        decision,
                         list(answer.get("MissingContextValues") or []),
                         [m["SourcePolicyId"] for m in answer.get("MatchedStatements") or []
                          if m.get("SourcePolicyId")],
-                    ))  # fmt: skip
+                    )  # fmt: skip
+    for by_action in per_resource.values():
+        if set(actions) - set(by_action):
+            raise MalformedResponse(
+                "the answer has no decision on an action and resource it was asked about",
+                SIMULATION,
+            )
     decided = {}
-    for arn, answers in per_resource.items():
-        if len(answers) < len(actions) or any(d == "explicitDeny" for d, _, _ in answers):
+    for arn, by_action in per_resource.items():
+        answers = list(by_action.values())
+        if any(d == "explicitDeny" for d, _, _ in answers):
             continue
         missing = sorted({key for d, keys, _ in answers if d != "allowed" for key in keys})
         if all(d == "allowed" for d, _, _ in answers):
@@ -370,13 +387,17 @@ def _error_row(account_id: str, exc: Exception, aws) -> dict:
     from ..core.permissions import iam_action
 
     operation = getattr(exc, "operation_name", None) or PRINCIPAL_LISTING
-    action = iam_action("iam", operation)
+    remedy = (
+        f"grant {iam_action('iam', operation)} to list who may invoke the doors of this account"
+    )
+    if error_code(exc) == MALFORMED:
+        remedy = "who may invoke the doors of this account is unknown"
     return {
         "resource_arn": None, "resource_type": None, "principal_arn": None,
         "principal_type": None, "access": None, "missing_context": None, "granted_by": None,
         "matched_policies": None,
         "error": f"{operation} failed ({error_code(exc)}): {error_message(exc, aws.settings)}; "
-        f"grant {action} to list who may invoke the doors of this account",
+        f"{remedy}",
         "_scope": {"account_id": account_id, "region": None},
     }  # fmt: skip
 
