@@ -597,18 +597,20 @@ def test_a_taken_default_port_moves_the_service_and_says_so():
 
 
 def test_history_survives_a_restart(demo):
-    assert demo("check", "--save", "--fail-on", "never").returncode == 0
+    first = demo("check", "--save", "--fail-on", "never")
+    assert first.returncode == 0
     assert demo("service", "stop").stdout.strip() == "agentcore-fdw demo stopped"
     assert demo("service", "status").returncode == 1
     restarted = demo("service", "start", "--demo")
     assert restarted.returncode == 0, restarted.stderr
     second = demo("check", "--save", "--fail-on", "never")
-    assert "saved 170 results" in second.stderr
+    # Every result of every control, each run: the demo estate's 180.
+    assert "saved 180 results" in first.stderr and "saved 180 results" in second.stderr
     done = demo(
         "query", "SELECT count(DISTINCT snapshot_at) AS snapshots, count(*) AS results "
         "FROM agentcore.control_history", "--output", "json",
     )  # fmt: skip
-    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 340}]
+    assert json.loads(done.stdout) == [{"snapshots": 2, "results": 360}]
     trend = json.loads(demo(
         "query", "SELECT control_id, ok, alarm, error, skip FROM agentcore.control_trends "
         "WHERE control_id = 'agentcore_runtime_authorizer_configured'", "--output", "json",
