@@ -123,16 +123,8 @@ def main() -> None:
             runs = [(name, query, None) for name, query in QUERIES.items()]
             runs += [(name, query, denied) for name, (query, denied) in DENIED.items()]
             for name, query, denied in runs:
-                faulted = aws.fault(denied) if denied else contextlib.nullcontext()
-                with faulted, psycopg.connect(dsn) as conn:  # a new session and transaction
-                    mark = aws.mark()
-                    started = time.monotonic()
-                    rows = conn.execute(query, {"id": runtime_id}).fetchall()
-                    elapsed = time.monotonic() - started
-                calls = Counter(r.operation for r in aws.since(mark))
-                detail = ", ".join(f"{op} {n}" for op, n in sorted(calls.items()))
-                print(f"{engine:<10} {name:<16} {len(rows):>5} {sum(calls.values()):>9} "
-                      f"{elapsed:>8.2f}  {detail}")  # fmt: skip
+                with aws.fault(denied) if denied else contextlib.nullcontext():
+                    measure(aws, dsn, engine, name, query, {"id": runtime_id})
             if args.roles:
                 invokers(aws, estate, dsn, engine, args.roles)
             if args.faults:
@@ -143,6 +135,19 @@ def main() -> None:
             postgres.stop()
         aws.stop()
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def measure(aws: AwsFake, dsn: str, engine: str, name: str, query: str, params=None) -> None:
+    """Run `query` in a new session and transaction; print its rows, requests and time."""
+    with psycopg.connect(dsn) as conn:
+        mark = aws.mark()
+        started = time.monotonic()
+        rows = conn.execute(query, params).fetchall()
+        elapsed = time.monotonic() - started
+    calls = Counter(r.operation for r in aws.since(mark))
+    detail = ", ".join(f"{op} {n}" for op, n in sorted(calls.items()))
+    print(f"{engine:<10} {name:<16} {len(rows):>5} {sum(calls.values()):>9} "
+          f"{elapsed:>8.2f}  {detail}")  # fmt: skip
 
 
 INVOKERS = 10
@@ -170,18 +175,9 @@ def invokers(aws: AwsFake, estate: Seeder, dsn: str, engine: str, roles: int) ->
                     PolicyName="p",
                     PolicyDocument=json.dumps(bench_policy(0, changed=True)),
                 )
-            with psycopg.connect(dsn) as conn:
-                mark = aws.mark()
-                started = time.monotonic()
-                rows = conn.execute(
-                    "SELECT count(*) FROM agentcore.invokers "
-                    "WHERE principal_arn LIKE '%bench-role-%'"
-                ).fetchone()[0]
-                elapsed = time.monotonic() - started
-            calls = Counter(r.operation for r in aws.since(mark))
-            detail = ", ".join(f"{op} {n}" for op, n in sorted(calls.items()))
-            print(f"{engine:<10} {name:<16} {rows:>5} {sum(calls.values()):>9} "
-                  f"{elapsed:>8.2f}  {detail}")  # fmt: skip
+            measure(aws, dsn, engine, name,
+                    "SELECT principal_arn FROM agentcore.invokers "
+                    "WHERE principal_arn LIKE '%bench-role-%'")  # fmt: skip
     finally:
         iam.put_role_policy(RoleName="bench-role-0", PolicyName="p",
                             PolicyDocument=json.dumps(bench_policy(0)))  # fmt: skip

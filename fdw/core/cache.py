@@ -9,8 +9,9 @@ as it filters a scan's. Each transaction keeps the picture it first saw (engines
 A second store keeps, for the tables whose list answers carry a change marker (a runtime's
 version and last update), each item's row under that marker: a scan after the TTL lists, and
 an item whose marker is unchanged takes its stored row instead of a detail call, for
-`detail_cache_ttl` seconds. A table that reads itself may keep AWS's answers there the same way,
-under what decides them (the IAM simulator's verdicts, under a principal's policies).
+`detail_cache_ttl` seconds. A table that reads itself may keep there, the same way, what its
+rows show of an answer, under what decided it (the IAM simulator's verdicts, under a
+principal's policies: access, condition keys and policy names).
 
 Only rows are stored, that is the column values a table exposes to every reader: never an
 AWS answer, so never an environment variable value, a client secret or a credential. Entries

@@ -79,7 +79,7 @@ class _Scan:
             return ScanResult(table, [])
         if table.read is not None:
             asked = (self.aws, self.request, self.failures.warnings.append, self.read_table)
-            remembered = Remembered(dict(self.reusable))
+            remembered = Remembered(self.reusable)
             if table.remembers_answers:
                 read = table.read(*asked, remembered=remembered)
             else:
